@@ -1,0 +1,221 @@
+import { sql, type Kysely } from 'kysely';
+import type { Db } from '../../platform/db/database';
+
+export interface WorkspaceRow {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  responseDays: number;
+  defaultLocale: string;
+  theme: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+export interface MemberRow {
+  workspaceId: string;
+  userId: string;
+  role: string;
+  createdAt: Date;
+}
+export interface PartnerRow {
+  workspaceId: string;
+  id: string;
+  name: string;
+  type: string;
+  description: string;
+  website: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+export interface CharterValueRow {
+  workspaceId: string;
+  id: string;
+  title: string;
+  description: string;
+  position: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+export interface SignatoryRow {
+  workspaceId: string;
+  id: string;
+  partnerId: string | null;
+  personName: string;
+  personRole: string;
+  signedOn: Date | string;
+  createdAt: Date;
+}
+interface Tables {
+  workspaces: WorkspaceRow;
+  workspaceMembers: MemberRow;
+  partners: PartnerRow;
+  charterValues: CharterValueRow;
+  charterSignatories: SignatoryRow;
+}
+const t = (db: Db) => db as Kysely<Tables>;
+
+// Workspaces
+
+export const findWorkspaceBySlug = (db: Db, slug: string) => t(db).selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
+
+export const insertWorkspace = (db: Db, row: Omit<WorkspaceRow, 'createdAt' | 'updatedAt'>) =>
+  t(db).insertInto('workspaces').values(row).returningAll().executeTakeFirstOrThrow();
+
+export const updateWorkspace = (db: Db, id: string, patch: Partial<Omit<WorkspaceRow, 'id' | 'slug' | 'createdAt'>>) =>
+  t(db).updateTable('workspaces').set({ ...patch, updatedAt: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+
+/** The membership of one person in the workspace with this slug, with the workspace. */
+export const findMembership = (db: Db, slug: string, userId: string) =>
+  t(db)
+    .selectFrom('workspaces')
+    .innerJoin('workspaceMembers', 'workspaceMembers.workspaceId', 'workspaces.id')
+    .select(['workspaces.id', 'workspaces.slug', 'workspaces.name', 'workspaceMembers.role'])
+    .where('workspaces.slug', '=', slug)
+    .where('workspaceMembers.userId', '=', userId)
+    .executeTakeFirst();
+
+export const listWorkspacesOfUser = (db: Db, userId: string) =>
+  t(db)
+    .selectFrom('workspaces')
+    .innerJoin('workspaceMembers', 'workspaceMembers.workspaceId', 'workspaces.id')
+    .selectAll('workspaces')
+    .select('workspaceMembers.role')
+    .where('workspaceMembers.userId', '=', userId)
+    .orderBy('workspaces.name')
+    .execute();
+
+// Members
+
+export const listMembers = (db: Db, workspaceId: string) =>
+  t(db).selectFrom('workspaceMembers').selectAll().where('workspaceId', '=', workspaceId).orderBy('createdAt').execute();
+
+export const findMember = (db: Db, workspaceId: string, userId: string) =>
+  t(db).selectFrom('workspaceMembers').selectAll().where('workspaceId', '=', workspaceId).where('userId', '=', userId).executeTakeFirst();
+
+export const insertMember = (db: Db, row: Omit<MemberRow, 'createdAt'>) => t(db).insertInto('workspaceMembers').values(row).returningAll().executeTakeFirstOrThrow();
+
+export const updateMemberRole = (db: Db, workspaceId: string, userId: string, role: string) =>
+  t(db).updateTable('workspaceMembers').set({ role }).where('workspaceId', '=', workspaceId).where('userId', '=', userId).returningAll().executeTakeFirstOrThrow();
+
+export const deleteMember = (db: Db, workspaceId: string, userId: string) =>
+  t(db).deleteFrom('workspaceMembers').where('workspaceId', '=', workspaceId).where('userId', '=', userId).execute();
+
+export const countMembersWithRole = async (db: Db, workspaceId: string, role: string) =>
+  Number(
+    (
+      await t(db)
+        .selectFrom('workspaceMembers')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workspaceId', '=', workspaceId)
+        .where('role', '=', role)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+// Partners
+
+export const listPartners = (db: Db, workspaceId: string) =>
+  t(db)
+    .selectFrom('partners')
+    .selectAll('partners')
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('charterSignatories')
+            .select('charterSignatories.id')
+            .whereRef('charterSignatories.workspaceId', '=', 'partners.workspaceId')
+            .whereRef('charterSignatories.partnerId', '=', 'partners.id'),
+        )
+        .as('signedCharter'),
+    )
+    .where('partners.workspaceId', '=', workspaceId)
+    .orderBy(sql`lower(partners.name)`)
+    .execute();
+
+export const findPartner = (db: Db, workspaceId: string, id: string) =>
+  t(db).selectFrom('partners').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+
+export const findPartnerByName = (db: Db, workspaceId: string, name: string) =>
+  t(db)
+    .selectFrom('partners')
+    .selectAll()
+    .where('workspaceId', '=', workspaceId)
+    .where(sql<boolean>`lower(name) = lower(${name})`)
+    .executeTakeFirst();
+
+export const insertPartner = (db: Db, row: Omit<PartnerRow, 'createdAt' | 'updatedAt'>) => t(db).insertInto('partners').values(row).returningAll().executeTakeFirstOrThrow();
+
+export const updatePartner = (db: Db, workspaceId: string, id: string, patch: Partial<Pick<PartnerRow, 'name' | 'type' | 'description' | 'website'>>) =>
+  t(db).updateTable('partners').set({ ...patch, updatedAt: new Date() }).where('workspaceId', '=', workspaceId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+
+export const deletePartner = (db: Db, workspaceId: string, id: string) => t(db).deleteFrom('partners').where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+
+// Charter
+
+export const listCharterValues = (db: Db, workspaceId: string) =>
+  t(db).selectFrom('charterValues').selectAll().where('workspaceId', '=', workspaceId).orderBy('position').orderBy('createdAt').execute();
+
+export const findCharterValue = (db: Db, workspaceId: string, id: string) =>
+  t(db).selectFrom('charterValues').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+
+export const findCharterValueByTitle = (db: Db, workspaceId: string, title: string) =>
+  t(db)
+    .selectFrom('charterValues')
+    .selectAll()
+    .where('workspaceId', '=', workspaceId)
+    .where(sql<boolean>`lower(title) = lower(${title})`)
+    .executeTakeFirst();
+
+export const nextCharterPosition = async (db: Db, workspaceId: string) =>
+  Number(
+    (
+      await t(db)
+        .selectFrom('charterValues')
+        .select(sql<number>`coalesce(max(position) + 1, 0)`.as('next'))
+        .where('workspaceId', '=', workspaceId)
+        .executeTakeFirstOrThrow()
+    ).next,
+  );
+
+export const insertCharterValue = (db: Db, row: Omit<CharterValueRow, 'createdAt' | 'updatedAt'>) =>
+  t(db).insertInto('charterValues').values(row).returningAll().executeTakeFirstOrThrow();
+
+export const updateCharterValue = (db: Db, workspaceId: string, id: string, patch: Partial<Pick<CharterValueRow, 'title' | 'description' | 'position'>>) =>
+  t(db).updateTable('charterValues').set({ ...patch, updatedAt: new Date() }).where('workspaceId', '=', workspaceId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+
+export const deleteCharterValue = (db: Db, workspaceId: string, id: string) =>
+  t(db).deleteFrom('charterValues').where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+
+export const listSignatories = (db: Db, workspaceId: string) =>
+  t(db)
+    .selectFrom('charterSignatories')
+    .leftJoin('partners', (join) => join.onRef('partners.workspaceId', '=', 'charterSignatories.workspaceId').onRef('partners.id', '=', 'charterSignatories.partnerId'))
+    .selectAll('charterSignatories')
+    .select('partners.name as partnerName')
+    .where('charterSignatories.workspaceId', '=', workspaceId)
+    .orderBy('charterSignatories.signedOn')
+    .orderBy('charterSignatories.personName')
+    .execute();
+
+export const findSignatory = (db: Db, workspaceId: string, id: string) =>
+  t(db).selectFrom('charterSignatories').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+
+export const insertSignatory = (db: Db, row: Omit<SignatoryRow, 'createdAt'>) =>
+  t(db).insertInto('charterSignatories').values(row).returningAll().executeTakeFirstOrThrow();
+
+export const deleteSignatory = (db: Db, workspaceId: string, id: string) =>
+  t(db).deleteFrom('charterSignatories').where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+
+export const countSignaturesOfPartner = async (db: Db, workspaceId: string, partnerId: string) =>
+  Number(
+    (
+      await t(db)
+        .selectFrom('charterSignatories')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workspaceId', '=', workspaceId)
+        .where('partnerId', '=', partnerId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );

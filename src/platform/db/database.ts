@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config';
+import { acquireDataLock } from './lock';
+import { PGliteDialect } from './pglite-driver';
+
+// int8 (counts, bigint cents) as JS numbers on both drivers, as PGlite already does.
+// Values beyond 2^53 do not occur: money is stored in cents and counts are small.
+pg.types.setTypeParser(20, (value) => Number(value));
+// Calendar dates stay 'YYYY-MM-DD' strings: a Date would shift them with the server's time zone.
+pg.types.setTypeParser(1082, (value) => value);
+const pgliteParsers = { 20: (value: string) => Number(value), 1082: (value: string) => value };
+
+/** The database handle every layer receives. Modules narrow it to their own tables. */
+export type Db = Kysely<any>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** What opens the database, shown to a second process that finds it locked. */
+  command: string;
+  /** Run PGlite fully in memory (tests); ignored for PostgreSQL. */
+  inMemory?: boolean;
+}
+
+/** Opens PGlite in the data folder, or PostgreSQL when DATABASE_URL is set. */
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, options: OpenOptions): Promise<Database> {
+  const plugins = [new CamelCasePlugin()];
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }), plugins });
+    await sql`select 1`.execute(db);
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  let release = () => {};
+  let pglite: PGlite;
+  if (options.inMemory) {
+    pglite = new PGlite({ parsers: pgliteParsers });
+  } else {
+    release = acquireDataLock(config.dataDir, options.command);
+    try {
+      pglite = new PGlite(path.join(config.dataDir, 'pgdata'), { parsers: pgliteParsers });
+      await pglite.waitReady;
+    } catch (err) {
+      release();
+      throw err;
+    }
+  }
+  const db = new Kysely<any>({ dialect: new PGliteDialect(pglite), plugins });
+  return {
+    db,
+    kind: 'pglite',
+    async close() {
+      await db.destroy();
+      await pglite.close();
+      release();
+    },
+  };
+}
+
+/**
+ * Runs `fn` in a transaction, or inside the caller's when `db` already is one, so services
+ * can call each other without nesting transactions. Inside `fn`, use only the handle it gets:
+ * on PGlite a query on the outer handle would wait for the transaction to end.
+ */
+export function transaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}

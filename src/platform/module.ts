@@ -1,0 +1,120 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { ErrorCatalogue } from './errors';
+import type { ServiceContext, WorkspaceScope } from './context';
+
+/** One migration, frozen in time: it never imports application code. */
+export interface Migration {
+  /** `YYYY_MM_DD_NNN_what`; runs in the order given in the module's list. */
+  name: string;
+  up(db: Kysely<any>): Promise<void>;
+  down(db: Kysely<any>): Promise<void>;
+}
+
+export interface NavItem {
+  /** Path below `/w/:workspace/` in the web app, e.g. `partners`. Unique over all modules. */
+  path: string;
+  /** i18n key of the label in the web app, e.g. `nav.partners`. */
+  label: string;
+  /** Roles that see the item; all members when absent. */
+  roles?: readonly string[];
+  /** Order in the menu (low first). */
+  order?: number;
+}
+
+/** Resolves a workspace slug to the signed-in member's scope; null when not a member. */
+export type TenancyResolver = (ctx: ServiceContext, slug: string) => Promise<WorkspaceScope | null>;
+
+export interface ModuleManifest {
+  /** Unique id, also the prefix of its error ids and the key in exports. */
+  id: string;
+  migrations?: Migration[];
+  /** Workspace-scoped routes, mounted under `/api/w/:workspace`; the platform checks membership first. */
+  routes?: FastifyPluginAsync;
+  /** Routes outside a workspace, mounted under `/api`. */
+  globalRoutes?: FastifyPluginAsync;
+  /** Stable error ids with status and messages (nl, en). */
+  errors?: ErrorCatalogue;
+  /** Menu items of the web app; the pages themselves live in the module's `ui/index.ts`. */
+  nav?: NavItem[];
+  /** Supplies workspace membership to the platform. Exactly one module (workspaces) provides it. */
+  tenancy?: TenancyResolver;
+  /**
+   * Demo data for `dichter demo`; must be idempotent. Runs in module order, as the demo
+   * beheerder; `ctx.workspace` is the demo workspace once the workspaces module made it.
+   */
+  seeds?: (ctx: ServiceContext, demo: DemoContext) => Promise<void>;
+  /** What `dichter export` writes for a workspace: named lists of records. */
+  exports?: (ctx: ServiceContext) => Promise<Record<string, unknown[]>>;
+}
+
+/** Passed between seeds so later modules can build on the demo workspace. */
+export interface DemoContext {
+  workspaceSlug: string;
+  workspaceName: string;
+  workspaceDescription: string;
+  log(message: string): void;
+}
+
+export function defineModule(manifest: ModuleManifest): ModuleManifest {
+  return manifest;
+}
+
+export class ModuleRegistryError extends Error {
+  constructor(message: string) {
+    super(`Modules kloppen niet / module registry error: ${message}`);
+    this.name = 'ModuleRegistryError';
+  }
+}
+
+export interface Registry {
+  modules: readonly ModuleManifest[];
+  errors: ErrorCatalogue;
+  nav: (NavItem & { module: string })[];
+  tenancy: TenancyResolver;
+}
+
+/**
+ * Validates the module list once, at start-up: unique ids, error ids, nav paths and
+ * migration names, and exactly one tenancy provider. Routes are checked when mounted.
+ */
+export function buildRegistry(modules: readonly ModuleManifest[], platformErrors: ErrorCatalogue): Registry {
+  const ids = new Set<string>();
+  const errors: ErrorCatalogue = { ...platformErrors };
+  const errorOwner = new Map<string, string>(Object.keys(platformErrors).map((id) => [id, 'platform']));
+  const navOwner = new Map<string, string>();
+  const nav: Registry['nav'] = [];
+  let tenancy: { module: string; resolve: TenancyResolver } | undefined;
+
+  for (const m of modules) {
+    if (!/^[a-z][a-z0-9-]*$/.test(m.id)) throw new ModuleRegistryError(`module id '${m.id}' must be lowercase letters, digits and dashes`);
+    if (ids.has(m.id)) throw new ModuleRegistryError(`module id '${m.id}' is registered twice`);
+    ids.add(m.id);
+
+    for (const [id, def] of Object.entries(m.errors ?? {})) {
+      const owner = errorOwner.get(id);
+      if (owner) throw new ModuleRegistryError(`error id '${id}' of module '${m.id}' is already defined by '${owner}'`);
+      errorOwner.set(id, m.id);
+      errors[id] = def;
+    }
+    for (const item of m.nav ?? []) {
+      const owner = navOwner.get(item.path);
+      if (owner) throw new ModuleRegistryError(`nav path '${item.path}' of module '${m.id}' is already used by '${owner}'`);
+      navOwner.set(item.path, m.id);
+      nav.push({ ...item, module: m.id });
+    }
+    const names = new Set<string>();
+    for (const mig of m.migrations ?? []) {
+      if (!/^\d{4}_\d{2}_\d{2}_\d{3}_[a-z0-9_]+$/.test(mig.name)) throw new ModuleRegistryError(`migration '${mig.name}' of module '${m.id}' must be named YYYY_MM_DD_NNN_what`);
+      if (names.has(mig.name)) throw new ModuleRegistryError(`migration '${mig.name}' appears twice in module '${m.id}'`);
+      names.add(mig.name);
+    }
+    if (m.tenancy) {
+      if (tenancy) throw new ModuleRegistryError(`modules '${tenancy.module}' and '${m.id}' both provide tenancy`);
+      tenancy = { module: m.id, resolve: m.tenancy };
+    }
+  }
+  if (!tenancy) throw new ModuleRegistryError('no module provides tenancy (the workspaces module must be registered)');
+  nav.sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
+  return { modules, errors, nav, tenancy: tenancy.resolve };
+}

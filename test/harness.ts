@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadConfig, type Config } from '../src/platform/config';
+import { CLI_ACTOR, type ServiceContext } from '../src/platform/context';
+import { buildApp, type App } from '../src/platform/http/app';
+import type { ModuleManifest } from '../src/platform/module';
+import { openRuntime, type Runtime } from '../src/platform/runtime';
+import * as auth from '../src/platform/auth/service';
+import { modules as allModules } from '../src/modules';
+
+/**
+ * A real dichter for tests: PGlite in memory by default, or a fresh PostgreSQL database
+ * (created from DATABASE_URL, dropped afterwards) when DATABASE_URL is set, as CI does.
+ */
+export interface TestDichter {
+  app: App;
+  runtime: Runtime;
+  config: Config;
+  /** A context as the command-line operator (no workspace). */
+  cli: ServiceContext;
+  /** Creates an account with a personal API token; returns both. */
+  user(name?: string, options?: { admin?: boolean }): Promise<TestUser>;
+  /** Sends a request through the app (no network). */
+  request(options: RequestOptions): Promise<TestResponse>;
+  close(): Promise<void>;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  name: string;
+  token: string;
+  password: string;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface TestResponse {
+  status: number;
+  body: any;
+  headers: Record<string, unknown>;
+}
+
+let counter = 0;
+
+async function freshPostgres(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `dichter_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function startDichter(options: { modules?: readonly ModuleManifest[]; env?: Record<string, string> } = {}): Promise<TestDichter> {
+  const baseUrl = process.env.DATABASE_URL;
+  const pgdb = baseUrl ? await freshPostgres(baseUrl) : undefined;
+  const config = loadConfig({ DICHTER_LOG_LEVEL: 'silent', DICHTER_DEMO: 'false', ...(pgdb ? { DATABASE_URL: pgdb.url } : {}), ...options.env });
+  const modules = options.modules ?? allModules;
+  const runtime = await openRuntime(config, modules, 'test', () => {}, { inMemory: true });
+  const app = await buildApp({ config, database: runtime.database, modules, events: runtime.events });
+  await app.server.ready();
+  const cli: ServiceContext = { ...runtime.context(), actor: CLI_ACTOR };
+  return {
+    app,
+    runtime,
+    config,
+    cli,
+    async user(name = `Tester ${++counter}`, opts = {}) {
+      const email = `user${++counter}.${randomBytes(3).toString('hex')}@example.org`;
+      const password = `geheim-wachtwoord-${counter}`;
+      const user = await auth.createUser(cli, { email, name, password, isAdmin: opts.admin ?? false });
+      const token = await auth.createToken({ ...cli, actor: { userId: user.id, email, name, isAdmin: user.isAdmin, via: 'cli' } }, 'test');
+      return { id: user.id, email, name, token: token.token, password };
+    },
+    async request({ method = 'GET', url, token, body, headers = {} }) {
+      const res = await app.server.inject({
+        method,
+        url,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        ...(body !== undefined ? { payload: body as never } : {}),
+      });
+      let parsed: unknown = res.body;
+      try {
+        parsed = res.body ? JSON.parse(res.body) : null;
+      } catch {
+        /* not JSON */
+      }
+      return { status: res.statusCode, body: parsed, headers: res.headers };
+    },
+    async close() {
+      await app.server.close();
+      await runtime.close();
+      await pgdb?.drop();
+    },
+  };
+}
+
+/** Creates a workspace owned by `owner` and returns its slug. */
+export async function createWorkspace(d: TestDichter, owner: TestUser, slug = `ws-${randomBytes(4).toString('hex')}`, name = 'Testwerkruimte') {
+  const res = await d.request({ method: 'POST', url: '/api/workspaces', token: owner.token, body: { name, slug } });
+  if (res.status !== 201) throw new Error(`workspace not created: ${res.status} ${JSON.stringify(res.body)}`);
+  return slug;
+}
