@@ -215,6 +215,25 @@ export async function buildApp(options: AppOptions): Promise<App> {
             if (!scope) throw new DomainError('workspace.not_found');
             request.ctx.workspace = scope;
           });
+          scoped.get(
+            '/nav',
+            {
+              schema: {
+                tags: ['platform'],
+                summary: 'Menu van de werkruimte voor uw rol (uit de modules)',
+                params: z.object({ workspace: z.string().max(100) }),
+                response: {
+                  200: z.object({ items: z.array(z.object({ path: z.string(), label: z.string(), module: z.string(), order: z.number() })), total: z.number() }),
+                  ...errorResponses(401, 404),
+                },
+              },
+            },
+            async (request) => {
+              const role = request.ctx.workspace!.role;
+              const items = registry.nav.filter((n) => !n.roles || n.roles.includes(role)).map((n) => ({ path: n.path, label: n.label, module: n.module, order: n.order ?? 100 }));
+              return { items, total: items.length };
+            },
+          );
           for (const m of registry.modules) if (m.routes) await mount(m.id, () => scoped.register(m.routes!));
         },
         { prefix: '/w/:workspace' },
