@@ -3,7 +3,7 @@ export const LOCALES: readonly Locale[] = ['nl', 'en'];
 
 /** One entry per stable error id: the HTTP status at the edge and the message per language. */
 export interface ErrorDefinition {
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429 | 500 | 503;
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 414 | 415 | 422 | 423 | 429 | 500 | 503;
   nl: string;
   en: string;
 }
@@ -35,6 +35,7 @@ export const platformErrors: ErrorCatalogue = {
   'request.invalid': { status: 400, nl: 'De invoer is niet geldig. Controleer de gemarkeerde velden.', en: 'The input is not valid. Check the marked fields.' },
   'request.malformed': { status: 400, nl: 'Het verzoek kon niet worden gelezen (geen geldige JSON).', en: 'The request could not be read (not valid JSON).' },
   'request.unsupported_media_type': { status: 415, nl: 'Dit type inhoud wordt niet ondersteund; stuur JSON.', en: 'This content type is not supported; send JSON.' },
+  'request.uri_too_long': { status: 414, nl: 'Het adres is te lang.', en: 'The address is too long.' },
   'request.too_large': { status: 413, nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
   'request.rate_limited': { status: 429, nl: 'Te veel verzoeken. Probeer het over {seconds} seconden opnieuw.', en: 'Too many requests. Try again in {seconds} seconds.' },
   'route.not_found': { status: 404, nl: 'Deze pagina of dit adres bestaat niet.', en: 'This page or address does not exist.' },

@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database';
 
-export interface WorkspaceRow {
+interface WorkspaceTable {
   id: string;
   slug: string;
   name: string;
@@ -9,50 +9,55 @@ export interface WorkspaceRow {
   responseDays: number;
   defaultLocale: string;
   theme: string;
-  createdAt: Date;
-  updatedAt: Date;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
 }
-export interface MemberRow {
+interface MemberTable {
   workspaceId: string;
   userId: string;
   role: string;
-  createdAt: Date;
+  createdAt: Generated<Date>;
 }
-export interface PartnerRow {
+interface PartnerTable {
   workspaceId: string;
   id: string;
   name: string;
   type: string;
   description: string;
   website: string;
-  createdAt: Date;
-  updatedAt: Date;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
 }
-export interface CharterValueRow {
+interface CharterValueTable {
   workspaceId: string;
   id: string;
   title: string;
   description: string;
   position: number;
-  createdAt: Date;
-  updatedAt: Date;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
 }
-export interface SignatoryRow {
+interface SignatoryTable {
   workspaceId: string;
   id: string;
   partnerId: string | null;
   personName: string;
   personRole: string;
   signedOn: Date | string;
-  createdAt: Date;
+  createdAt: Generated<Date>;
 }
 interface Tables {
-  workspaces: WorkspaceRow;
-  workspaceMembers: MemberRow;
-  partners: PartnerRow;
-  charterValues: CharterValueRow;
-  charterSignatories: SignatoryRow;
+  workspaces: WorkspaceTable;
+  workspaceMembers: MemberTable;
+  partners: PartnerTable;
+  charterValues: CharterValueTable;
+  charterSignatories: SignatoryTable;
 }
+export type WorkspaceRow = Selectable<WorkspaceTable>;
+export type MemberRow = Selectable<MemberTable>;
+export type PartnerRow = Selectable<PartnerTable>;
+export type CharterValueRow = Selectable<CharterValueTable>;
+export type SignatoryRow = Selectable<SignatoryTable>;
 const t = (db: Db) => db as Kysely<Tables>;
 
 // Workspaces
@@ -128,6 +133,7 @@ export const listPartners = (db: Db, workspaceId: string) =>
             .whereRef('charterSignatories.workspaceId', '=', 'partners.workspaceId')
             .whereRef('charterSignatories.partnerId', '=', 'partners.id'),
         )
+        .$castTo<boolean>()
         .as('signedCharter'),
     )
     .where('partners.workspaceId', '=', workspaceId)

@@ -93,6 +93,7 @@ export const oidcRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { 
       }
       reply.clearCookie(FLOW_COOKIE, { path: '/api/auth/oidc' });
       let claims: client.IDToken | undefined;
+      let profile: Record<string, unknown> = {};
       try {
         const tokens = await client.authorizationCodeGrant(cfg, new URL(request.url, config.baseUrl), {
           pkceCodeVerifier: flow.verifier,
@@ -100,6 +101,12 @@ export const oidcRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { 
           expectedNonce: flow.nonce,
         });
         claims = tokens.claims();
+        profile = { ...claims };
+        // With the code flow, providers may give the e-mail and profile claims only from the
+        // UserInfo endpoint, not in the ID token (OpenID Connect Core 5.4). Ask there if needed.
+        if (claims && claims.email === undefined && cfg.serverMetadata().userinfo_endpoint) {
+          profile = { ...claims, ...(await client.fetchUserInfo(cfg, tokens.access_token, claims.sub)) };
+        }
       } catch (err) {
         request.log.warn({ err }, 'OIDC code exchange failed');
         throw new DomainError('auth.oidc_failed');
@@ -108,9 +115,9 @@ export const oidcRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { 
       const session = await signInWithOidc(request.ctx, {
         issuer: claims.iss,
         subject: claims.sub,
-        email: typeof claims.email === 'string' ? claims.email : undefined,
-        emailVerified: typeof claims.email_verified === 'boolean' ? claims.email_verified : undefined,
-        name: typeof claims.name === 'string' ? claims.name : undefined,
+        email: typeof profile.email === 'string' ? profile.email : undefined,
+        emailVerified: typeof profile.email_verified === 'boolean' ? profile.email_verified : undefined,
+        name: typeof profile.name === 'string' ? profile.name : undefined,
       });
       setSessionCookie(reply, config, session);
       return reply.redirect('/', 302);

@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely, Selectable } from 'kysely';
 import type { Db } from '../db/database';
 
-export interface UserRow {
+interface UserTable {
   id: string;
   email: string;
   name: string;
@@ -10,12 +10,13 @@ export interface UserRow {
   locale: string;
   oidcIssuer: string | null;
   oidcSubject: string | null;
-  createdAt: Date;
-  updatedAt: Date;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
   lastSignInAt: Date | null;
 }
+export type UserRow = Selectable<UserTable>;
 interface Tables {
-  users: UserRow;
+  users: UserTable;
   sessions: { idHash: string; userId: string; csrfToken: string; createdAt: Date; expiresAt: Date };
   apiTokens: {
     id: string;

@@ -4,7 +4,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config';
 import type { ServiceContext } from '../context';
@@ -70,7 +70,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     trustProxy: config.baseUrl.startsWith('https://'),
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Errors the router raises before any hook runs (a malformed or over-long path).
+    frameworkErrors: (error, request, reply) =>
+      sendError(reply, request, registry, new DomainError(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'request.uri_too_long' : 'request.malformed')),
   }).withTypeProvider<ZodTypeProvider>();
   const events = options.events ?? new EventBus((event, err) => server.log.error({ err, event }, 'event listener failed'));
 
@@ -116,7 +119,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       routeOwners.set(key, mounting);
     }
   });
-  const mount = async (moduleId: string, register: () => Promise<unknown>) => {
+  server.decorate('dichterRoutes', { getter: () => [...routeOwners.keys()].map((k) => k.replace(/:(\w+)/g, '{$1}')) });
+  const mount = async (moduleId: string, register: () => PromiseLike<unknown>) => {
     mounting = moduleId;
     await register();
     mounting = 'platform';
@@ -141,6 +145,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
 
   // Who is asking: session cookie or bearer token. Language: the account's, else Accept-Language.
@@ -172,8 +177,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
       throw new DomainError('auth.csrf');
     }
   });
-  // Every /api route needs an account unless it is marked public.
-  server.addHook('preHandler', async (request) => {
+  // Every /api route needs an account unless it is marked public. Checked before the input is
+  // validated, so a stranger learns nothing from validation errors either.
+  server.addHook('preValidation', async (request) => {
+    if (request.is404) return;
     if (request.url.startsWith('/api/') && !request.routeOptions.config?.public && !request.ctx.actor) throw new DomainError('auth.required');
   });
 
@@ -208,7 +215,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       for (const m of registry.modules) if (m.globalRoutes) await mount(m.id, () => api.register(m.globalRoutes!));
       await api.register(
         async (scoped) => {
-          scoped.addHook('preHandler', async (request: FastifyRequest<{ Params: { workspace: string } }>) => {
+          scoped.addHook('preValidation', async (request: FastifyRequest<{ Params: { workspace: string } }>) => {
             if (!request.ctx.actor) throw new DomainError('auth.required');
             const scope = await registry.tenancy(request.ctx, request.params.workspace);
             // Not a member: answer as if the workspace did not exist, so slugs do not leak.

@@ -20,7 +20,7 @@ export const webRoutes: FastifyPluginAsync<{ root: string; theme: ThemeName }> =
     index: false,
     wildcard: false,
     setHeaders(res, file) {
-      if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      if (file.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
   const sendIndex = (_req: unknown, reply: import('fastify').FastifyReply) =>
