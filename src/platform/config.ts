@@ -25,15 +25,9 @@ const envSchema = z
     DICHTER_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     DICHTER_OIDC_LABEL: z.string().min(1).default('Inloggen met uw organisatie-account'),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'moet beginnen met smtp:// of smtps://').optional(),
-  })
-  .superRefine((env, ctx) => {
-    const oidc = [env.DICHTER_OIDC_ISSUER, env.DICHTER_OIDC_CLIENT_ID, env.DICHTER_OIDC_CLIENT_SECRET];
-    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-      for (const key of ['DICHTER_OIDC_ISSUER', 'DICHTER_OIDC_CLIENT_ID', 'DICHTER_OIDC_CLIENT_SECRET'] as const) {
-        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'ontbreekt: OpenID Connect vraagt uitgever, client-id én client-secret' });
-      }
-    }
   });
+
+const OIDC_KEYS = ['DICHTER_OIDC_ISSUER', 'DICHTER_OIDC_CLIENT_ID', 'DICHTER_OIDC_CLIENT_SECRET'] as const;
 
 export interface Config {
   port: number;
@@ -62,14 +56,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings count as "not set", as in most shells' `FOO= cmd`.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
+  // OpenID Connect is all or nothing: a half configuration would fail only at sign-in.
+  const oidcProblems = OIDC_KEYS.some((k) => cleaned[k]) ? OIDC_KEYS.filter((k) => !cleaned[k]).map((k) => `${k}: ontbreekt: OpenID Connect vraagt uitgever, client-id én client-secret`) : [];
+  if (!parsed.success || oidcProblems.length) {
+    throw new ConfigError([
+      ...(parsed.error?.issues ?? []).map((issue) => {
         const key = String(issue.path[0] ?? '?');
         const value = cleaned[key];
         return `${key}${value !== undefined ? `=${JSON.stringify(key.includes('SECRET') ? '***' : value)}` : ''}: ${issue.message}`;
       }),
-    );
+      ...oidcProblems,
+    ]);
   }
   const e = parsed.data;
   const database = e.DATABASE_URL ? 'postgres' : 'pglite';

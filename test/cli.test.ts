@@ -1,0 +1,139 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The `dichter` command as an operator uses it: real processes on a real data folder
+ * (PGlite), or on a fresh PostgreSQL database when DATABASE_URL is set.
+ */
+const onPostgres = !!process.env.DATABASE_URL;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dichter-cli-'));
+let databaseUrl: string | undefined;
+let dbName: string | undefined;
+
+function env(extra: Record<string, string> = {}) {
+  const base: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DICHTER_DATA: dataDir, DICHTER_LOG_LEVEL: 'warn', DICHTER_DEMO: 'false' };
+  if (databaseUrl) base.DATABASE_URL = databaseUrl;
+  return { ...base, ...extra };
+}
+
+function dichter(args: string[], input?: string, extra: Record<string, string> = {}) {
+  const res = spawnSync(process.execPath, ['bin/dichter.mjs', ...args], { env: env(extra), input, encoding: 'utf8', timeout: 60_000 });
+  return { code: res.status, stdout: res.stdout.trim(), stderr: res.stderr.trim() };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  if (onPostgres) {
+    dbName = `dichter_cli_${randomBytes(4).toString('hex')}`;
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    await c.query(`create database ${dbName}`);
+    await c.end();
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${dbName}`;
+    databaseUrl = url.href;
+  }
+});
+
+afterAll(async () => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (dbName) {
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    await c.query(`drop database if exists ${dbName} with (force)`);
+    await c.end();
+  }
+});
+
+describe('dichter command line', () => {
+  it('migrates, creates accounts and tokens; the token works against the server; other members get 404', async () => {
+    expect(dichter(['migrate']).code).toBe(0);
+    expect(dichter(['migrate']).stdout).toMatch(/bijgewerkt/);
+
+    const created = dichter(['user', 'create', '--email', 'beheer@gemeente.example', '--name', 'Beheer', '--admin', '--password-stdin'], 'een-lang-wachtwoord\n');
+    expect(created.code, created.stderr).toBe(0);
+    expect(dichter(['user', 'create', '--email', 'beheer@gemeente.example', '--name', 'Dubbel', '--password-stdin'], 'een-lang-wachtwoord\n').code).toBe(2);
+    expect(dichter(['user', 'create', '--email', 'kort@gemeente.example', '--name', 'Kort', '--password-stdin'], 'kort\n').code).toBe(2);
+    expect(dichter(['user', 'create', '--email', 'ander@gemeente.example', '--name', 'Ander', '--password-stdin'], 'nog-een-lang-wachtwoord\n').code).toBe(0);
+
+    const tokenA = dichter(['token', 'create', '--email', 'beheer@gemeente.example', '--name', 'test']);
+    expect(tokenA.code, tokenA.stderr).toBe(0);
+    expect(tokenA.stdout).toMatch(/^dct_[\w-]+$/);
+    const tokenB = dichter(['token', 'create', '--email', 'ander@gemeente.example']).stdout;
+    expect(dichter(['token', 'list', '--email', 'beheer@gemeente.example']).stdout).toMatch(/test/);
+
+    const port = await freePort();
+    const server = spawn(process.execPath, ['bin/dichter.mjs', 'serve'], { env: env({ PORT: String(port), HOST: '127.0.0.1' }), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    server.stdout.on('data', (b) => (output += b));
+    server.stderr.on('data', (b) => (output += b));
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      for (let i = 0; i < 120; i++) {
+        const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+        if (ok) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      const health = await (await fetch(`${base}/api/health`)).json();
+      expect(health).toMatchObject({ status: 'ok', database: onPostgres ? 'postgres' : 'pglite' });
+
+      const ws = await fetch(`${base}/api/workspaces`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokenA.stdout}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Gebiedsteam Oost', slug: 'gebiedsteam-oost' }),
+      });
+      expect(ws.status).toBe(201);
+      await fetch(`${base}/api/workspaces`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokenB}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Eigen', slug: 'eigen-van-b' }),
+      });
+      const stranger = await fetch(`${base}/api/w/gebiedsteam-oost`, { headers: { authorization: `Bearer ${tokenB}` } });
+      expect([403, 404]).toContain(stranger.status);
+
+      // While the server runs: embedded mode refuses a second process clearly; PostgreSQL runs side by side.
+      const second = dichter(['token', 'create', '--email', 'beheer@gemeente.example']);
+      if (onPostgres) expect(second.code).toBe(0);
+      else {
+        expect(second.code).toBe(3);
+        expect(second.stderr).toMatch(/in gebruik door een ander proces \(pid \d+, 'serve', poort \d+/);
+      }
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
+    expect(output).toMatch(/dichter draait op/);
+
+    const exported = dichter(['export', '--workspace', 'gebiedsteam-oost']);
+    expect(exported.code, exported.stderr).toBe(0);
+    const data = JSON.parse(exported.stdout);
+    expect(data.modules.workspaces.workspace[0]).toMatchObject({ slug: 'gebiedsteam-oost', name: 'Gebiedsteam Oost' });
+    expect(data.modules.workspaces.auditLog.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('explains usage errors and unknown workspaces with a non-zero exit', () => {
+    const missing = dichter(['user', 'create', '--name', 'Zonder e-mail']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--email/);
+    const unknown = dichter(['export', '--workspace', 'bestaat-niet']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/werkruimte bestaat niet/);
+    const badConfig = dichter(['migrate'], undefined, { PORT: 'tachtig' });
+    expect(badConfig.code).toBe(2);
+    expect(badConfig.stderr).toMatch(/PORT="tachtig"/);
+  }, 60_000);
+});
