@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as auth from '../src/platform/auth/service';
-import { DEMO, loadDemo } from '../src/platform/demo';
-import { startDichter, type TestDichter } from './harness';
+import { DEMO } from '../src/platform/demo';
+import { loadDemoAsBeheerder, startDichter, type TestDichter } from './harness';
 import { operations, resolvePath, type Operation } from './openapi-walk';
 import { snapshot } from './snapshot';
 
@@ -19,9 +18,7 @@ let token: string;
 
 beforeAll(async () => {
   d = await startDichter();
-  await loadDemo(d.runtime.context(), d.runtime.registry, () => {});
-  const admin = (await auth.findUserByEmail(d.runtime.database.db, DEMO.adminEmail))!;
-  token = (await auth.createToken({ ...d.cli, actor: { userId: admin.id, email: admin.email, name: admin.name, isAdmin: false, via: 'cli' } }, 'fuzz')).token;
+  token = await loadDemoAsBeheerder(d);
   ops = await operations(d);
 }, 180_000);
 afterAll(() => d?.close());

@@ -118,3 +118,12 @@ export async function createWorkspace(d: TestDichter, owner: TestUser, slug = `w
   if (res.status !== 201) throw new Error(`workspace not created: ${res.status} ${JSON.stringify(res.body)}`);
   return slug;
 }
+
+/** Loads the demo workspace (every module's seeds) and returns an API token of its beheerder. */
+export async function loadDemoAsBeheerder(d: TestDichter): Promise<string> {
+  const { DEMO, loadDemo } = await import('../src/platform/demo');
+  await loadDemo(d.runtime.context(), d.runtime.registry, () => {});
+  const admin = (await auth.findUserByEmail(d.runtime.database.db, DEMO.adminEmail))!;
+  const actor = { userId: admin.id, email: admin.email, name: admin.name, isAdmin: false, via: 'cli' as const };
+  return (await auth.createToken({ ...d.cli, actor }, 'tests')).token;
+}

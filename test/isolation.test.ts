@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as auth from '../src/platform/auth/service';
-import { DEMO, loadDemo } from '../src/platform/demo';
-import { createWorkspace, startDichter, type TestDichter, type TestUser } from './harness';
+import { DEMO } from '../src/platform/demo';
+import { createWorkspace, loadDemoAsBeheerder, startDichter, type TestDichter, type TestUser } from './harness';
 import { operations, pathParams, resolvePath, type Operation } from './openapi-walk';
 import { snapshot } from './snapshot';
 
@@ -19,9 +18,7 @@ let outsiderSlug: string;
 
 beforeAll(async () => {
   d = await startDichter();
-  await loadDemo(d.runtime.context(), d.runtime.registry, () => {});
-  const admin = (await auth.findUserByEmail(d.runtime.database.db, DEMO.adminEmail))!;
-  victimToken = (await auth.createToken({ ...d.cli, actor: { userId: admin.id, email: admin.email, name: admin.name, isAdmin: false, via: 'cli' } }, 'isolatietest')).token;
+  victimToken = await loadDemoAsBeheerder(d);
   outsider = await d.user('Buitenstaander');
   outsiderSlug = await createWorkspace(d, outsider, 'andere-wijk', 'Andere wijk');
   ops = await operations(d);

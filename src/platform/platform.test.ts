@@ -67,8 +67,12 @@ describe('migrator', () => {
     module,
     migrations: names.map((name) => ({
       name,
-      up: async (db: any) => sql`create table ${sql.table(`${module}_${name.slice(-1)}`)} (id int)`.execute(db),
-      down: async (db: any) => sql`drop table ${sql.table(`${module}_${name.slice(-1)}`)}`.execute(db),
+      up: async (db: any) => {
+        await sql`create table ${sql.table(`${module}_${name.slice(-1)}`)} (id int)`.execute(db);
+      },
+      down: async (db: any) => {
+        await sql`drop table ${sql.table(`${module}_${name.slice(-1)}`)}`.execute(db);
+      },
     })),
   });
 

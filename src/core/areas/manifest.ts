@@ -1,0 +1,16 @@
+import { defineModule } from '../../platform/module';
+import { areaErrors } from './errors';
+import { exportAreas } from './exports';
+import { migrations } from './migrations';
+import { routes } from './routes';
+import { seedDemoAreas } from './seeds';
+
+export default defineModule({
+  id: 'areas',
+  migrations,
+  routes,
+  errors: areaErrors,
+  nav: [{ path: 'gebieden', label: 'nav.areas', order: 30 }],
+  seeds: seedDemoAreas,
+  exports: exportAreas,
+});

@@ -1,0 +1,209 @@
+import { sql, type ColumnType, type Generated, type Kysely } from 'kysely';
+import type { Db } from '../../platform/db/database';
+
+export interface AreaRow {
+  workspaceId: string;
+  id: string;
+  kind: string;
+  code: string | null;
+  name: string;
+  year: number;
+  parentId: string | null;
+  population: number | null;
+  geometry: Record<string, unknown> | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+interface Tables {
+  areas: Omit<AreaRow, 'createdAt' | 'updatedAt' | 'geometry'> & {
+    createdAt: Generated<Date>;
+    updatedAt: Generated<Date>;
+    // Written as JSON text (both drivers then store the same jsonb), read back as an object.
+    geometry: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  };
+}
+const t = (db: Db) => db as Kysely<Tables>;
+
+/** The summary columns of a list: everything but the (bulky) geometry. */
+const summaryColumns = ['areas.id', 'areas.code', 'areas.name', 'areas.kind', 'areas.parentId', 'areas.year', 'areas.population'] as const;
+
+// Parents before children, then by code (uncoded areas last), then by name.
+const kindRank = sql<number>`case areas.kind when 'gemeente' then 0 when 'wijk' then 1 when 'buurt' then 2 when 'straat' then 3 when 'complex' then 4 else 5 end`;
+
+export interface AreaFilter {
+  kind?: string;
+  year?: number;
+  parentId?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+/** A page of a workspace's areas with the total count, in tree order. */
+export async function listAreas(db: Db, workspaceId: string, filter: AreaFilter) {
+  const base = t(db)
+    .selectFrom('areas')
+    .where('areas.workspaceId', '=', workspaceId)
+    .$if(filter.kind !== undefined, (q) => q.where('areas.kind', '=', filter.kind!))
+    .$if(filter.year !== undefined, (q) => q.where('areas.year', '=', filter.year!))
+    .$if(filter.parentId !== undefined, (q) => q.where('areas.parentId', '=', filter.parentId!))
+    .$if(!!filter.q, (q) => {
+      const pattern = `%${escapeLike(filter.q!)}%`;
+      return q.where((eb) => eb.or([eb('areas.name', 'ilike', pattern), eb('areas.code', 'ilike', pattern)]));
+    });
+  const [items, total] = await Promise.all([
+    base
+      .select(summaryColumns)
+      .select(sql<boolean>`areas.geometry is not null`.as('hasGeometry'))
+      .orderBy(kindRank)
+      .orderBy('areas.code', (o) => o.asc().nullsLast())
+      .orderBy('areas.name')
+      .orderBy('areas.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+export const findArea = (db: Db, workspaceId: string, id: string) =>
+  t(db).selectFrom('areas').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+
+export const findAreaByCode = (db: Db, workspaceId: string, year: number, code: string) =>
+  t(db).selectFrom('areas').selectAll().where('workspaceId', '=', workspaceId).where('year', '=', year).where('code', '=', code).executeTakeFirst();
+
+export const countChildren = async (db: Db, workspaceId: string, id: string) =>
+  Number(
+    (
+      await t(db)
+        .selectFrom('areas')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workspaceId', '=', workspaceId)
+        .where('parentId', '=', id)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+/** The ids of an area and all its ancestors, nearest first (bounded, in case of bad data). */
+export async function ancestorIds(db: Db, workspaceId: string, id: string): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from areas where workspace_id = ${workspaceId} and id = ${id}
+      union all
+      select a.id, a.parent_id, up.depth + 1
+      from areas a join up on a.workspace_id = ${workspaceId} and a.id = up.parent_id
+      where up.depth < 100
+    )
+    select id from up order by depth`.execute(db);
+  return result.rows.map((r) => r.id);
+}
+
+export const insertArea = (db: Db, row: Omit<AreaRow, 'createdAt' | 'updatedAt'>) =>
+  t(db)
+    .insertInto('areas')
+    .values({ ...row, geometry: row.geometry === null ? null : JSON.stringify(row.geometry) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+export const updateArea = (db: Db, workspaceId: string, id: string, patch: Partial<Pick<AreaRow, 'name' | 'parentId'>>) =>
+  t(db).updateTable('areas').set({ ...patch, updatedAt: new Date() }).where('workspaceId', '=', workspaceId).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+
+export const deleteArea = (db: Db, workspaceId: string, id: string) => t(db).deleteFrom('areas').where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+
+/** Areas with a geometry, for a map. */
+export const listAreaGeometries = (db: Db, workspaceId: string, filter: { kind?: string; year?: number }) =>
+  t(db)
+    .selectFrom('areas')
+    .select([...summaryColumns, 'areas.geometry'])
+    .where('areas.workspaceId', '=', workspaceId)
+    .where('areas.geometry', 'is not', null)
+    .$if(filter.kind !== undefined, (q) => q.where('areas.kind', '=', filter.kind!))
+    .$if(filter.year !== undefined, (q) => q.where('areas.year', '=', filter.year!))
+    .orderBy(kindRank)
+    .orderBy('areas.code')
+    .orderBy('areas.name')
+    .execute();
+
+/** The years of the workspace's area divisions with their number of areas, newest first. */
+export const listYears = (db: Db, workspaceId: string) =>
+  t(db)
+    .selectFrom('areas')
+    .select(['year', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('workspaceId', '=', workspaceId)
+    .groupBy('year')
+    .orderBy('year', 'desc')
+    .execute();
+
+export const latestYear = async (db: Db, workspaceId: string): Promise<number | null> => {
+  const row = await t(db)
+    .selectFrom('areas')
+    .select((eb) => eb.fn.max('year').as('year'))
+    .where('workspaceId', '=', workspaceId)
+    .executeTakeFirst();
+  return row?.year == null ? null : Number(row.year);
+};
+
+export const exportAreas = (db: Db, workspaceId: string) =>
+  t(db).selectFrom('areas').selectAll().where('workspaceId', '=', workspaceId).orderBy(kindRank).orderBy('year').orderBy('code').orderBy('name').execute();
+
+// Import: whole batches at once
+
+export type CodedArea = Pick<AreaRow, 'id' | 'code' | 'kind' | 'name' | 'parentId' | 'population'>;
+
+/** Every coded area of one year's division (without geometry), to match an import against. */
+export const listCodedAreas = (db: Db, workspaceId: string, year: number) =>
+  t(db)
+    .selectFrom('areas')
+    .select(['id', 'code', 'kind', 'name', 'parentId', 'population'])
+    .where('workspaceId', '=', workspaceId)
+    .where('year', '=', year)
+    .where('code', 'is not', null)
+    .execute() as Promise<(CodedArea & { code: string })[]>;
+
+export type NewArea = Omit<AreaRow, 'createdAt' | 'updatedAt'>;
+
+/** Inserts many areas in one statement; parents may come earlier in the same batch. */
+export async function insertAreas(db: Db, rows: NewArea[]): Promise<void> {
+  if (rows.length === 0) return;
+  await t(db)
+    .insertInto('areas')
+    .values(rows.map((row) => ({ ...row, geometry: row.geometry === null ? null : JSON.stringify(row.geometry) })))
+    .execute();
+}
+
+export interface AreaImportUpdate {
+  id: string;
+  name: string;
+  parentId: string | null;
+  population: number | null;
+  /** Only set when `withGeometry` is passed to `updateAreas`. */
+  geometry?: Record<string, unknown> | null;
+}
+
+/**
+ * Updates many areas in one statement and only where something differs, so an unchanged
+ * area keeps its `updated_at`. Returns the ids of the areas that changed.
+ */
+export async function updateAreas(db: Db, workspaceId: string, rows: AreaImportUpdate[], withGeometry: boolean): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.id}::uuid, ${r.name}::text, ${r.parentId}::uuid, ${r.population}::integer, ${withGeometry && r.geometry != null ? JSON.stringify(r.geometry) : null}::jsonb)`,
+    ),
+  );
+  const geometrySet = withGeometry ? sql`, geometry = v.geometry` : sql``;
+  const geometryDiffers = withGeometry ? sql` or areas.geometry is distinct from v.geometry` : sql``;
+  const result = await sql<{ id: string }>`
+    update areas
+    set name = v.name, parent_id = v.parent_id, population = v.population${geometrySet}, updated_at = now()
+    from (values ${values}) as v(id, name, parent_id, population, geometry)
+    where areas.workspace_id = ${workspaceId} and areas.id = v.id
+      and (areas.name is distinct from v.name or areas.parent_id is distinct from v.parent_id
+           or areas.population is distinct from v.population${geometryDiffers})
+    returning areas.id`.execute(db);
+  return result.rows.map((r) => r.id);
+}

@@ -1,0 +1,146 @@
+import { recordAudit } from '../../platform/audit';
+import type { ServiceContext } from '../../platform/context';
+import { transaction, type Db } from '../../platform/db/database';
+import { DomainError } from '../../platform/errors';
+import { newId } from '../../platform/ids';
+import { isCbsKind, isValidCbsCode, parentCode } from './codes';
+import { areaPolicy as policy } from './policies';
+import * as repo from './repository';
+import type { AreaGeoJsonQuery, AreaKind, AreaListQuery, AreaSummaryView, AreaView, CreateAreaInput, UpdateAreaInput } from './schema';
+
+const iso = (d: Date) => d.toISOString();
+
+type SummaryRow = Pick<repo.AreaRow, 'id' | 'code' | 'name' | 'kind' | 'parentId' | 'year' | 'population'> & { hasGeometry?: boolean; geometry?: unknown };
+
+function presentSummary(row: SummaryRow): AreaSummaryView {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind as AreaKind,
+    parentId: row.parentId,
+    year: row.year,
+    population: row.population,
+    hasGeometry: row.hasGeometry ?? row.geometry != null,
+  };
+}
+
+async function presentArea(ctx: ServiceContext, db: Db, row: repo.AreaRow): Promise<AreaView> {
+  const scope = ctx.workspace!;
+  const [parent, childCount] = await Promise.all([row.parentId ? repo.findArea(db, scope.id, row.parentId) : undefined, repo.countChildren(db, scope.id, row.id)]);
+  const manage = policy.can(scope, 'area.manage');
+  return {
+    ...presentSummary(row),
+    geometry: row.geometry,
+    parent: parent ? { id: parent.id, code: parent.code, name: parent.name, kind: parent.kind as AreaKind } : null,
+    childCount,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    // An area with sub-areas cannot be deleted; the screen need not offer it.
+    can: { update: manage, delete: manage && childCount === 0 },
+  };
+}
+
+/** A page of the workspace's areas, parents before children, filtered by kind, year, parent or a search text. */
+export async function listAreas(ctx: ServiceContext, query: AreaListQuery) {
+  const scope = policy.authorize(ctx, 'area.read');
+  const { items, total } = await repo.listAreas(ctx.db, scope.id, query);
+  return { items: items.map(presentSummary), total };
+}
+
+/** One area with its parent, its number of sub-areas and what the member may do with it. */
+export async function getArea(ctx: ServiceContext, id: string): Promise<AreaView> {
+  const scope = policy.authorize(ctx, 'area.read');
+  const row = await repo.findArea(ctx.db, scope.id, id);
+  if (!row) throw new DomainError('area.not_found');
+  return presentArea(ctx, ctx.db, row);
+}
+
+const codeFormatError = () => new DomainError('area.code_format', {}, [{ path: 'code', message: 'area.code_format' }]);
+const parentNotFound = () => new DomainError('area.parent_not_found', {}, [{ path: 'parentId', message: 'area.parent_not_found' }]);
+
+/**
+ * Adds an area by hand, e.g. a street or a housing complex. A CBS code must fit the kind and
+ * be free in that year; without a parent, a coded area gets the parent its code names.
+ */
+export async function createArea(ctx: ServiceContext, input: CreateAreaInput): Promise<AreaView> {
+  const scope = policy.authorize(ctx, 'area.manage');
+  const rawCode = input.code?.trim() || null;
+  const code = rawCode && isCbsKind(input.kind) ? rawCode.toUpperCase() : rawCode;
+  if (code && isCbsKind(input.kind) && !isValidCbsCode(input.kind, code)) throw codeFormatError();
+  return transaction(ctx.db, async (trx) => {
+    if (code && (await repo.findAreaByCode(trx, scope.id, input.year, code))) throw new DomainError('area.code_taken', {}, [{ path: 'code', message: 'area.code_taken' }]);
+    let parentId: string | null = null;
+    if (input.parentId) {
+      if (!(await repo.findArea(trx, scope.id, input.parentId))) throw parentNotFound();
+      parentId = input.parentId;
+    } else if (input.parentId === undefined && code) {
+      const derived = parentCode(code);
+      parentId = derived ? ((await repo.findAreaByCode(trx, scope.id, input.year, derived))?.id ?? null) : null;
+    }
+    const row = await repo.insertArea(trx, { workspaceId: scope.id, id: newId(), kind: input.kind, code, name: input.name, year: input.year, parentId, population: null, geometry: null });
+    await recordAudit(trx, { workspaceId: scope.id, actor: ctx.actor, entity: 'area', entityId: row.id, action: 'create', after: row });
+    return presentArea(ctx, trx, row);
+  });
+}
+
+/** Renames an area or moves it under another parent; an area can never end up below itself. */
+export async function updateArea(ctx: ServiceContext, id: string, patch: UpdateAreaInput): Promise<AreaView> {
+  const scope = policy.authorize(ctx, 'area.manage');
+  return transaction(ctx.db, async (trx) => {
+    const before = await repo.findArea(trx, scope.id, id);
+    if (!before) throw new DomainError('area.not_found');
+    if (patch.parentId) {
+      if (!(await repo.findArea(trx, scope.id, patch.parentId))) throw parentNotFound();
+      if ((await repo.ancestorIds(trx, scope.id, patch.parentId)).includes(id)) throw new DomainError('area.cycle', {}, [{ path: 'parentId', message: 'area.cycle' }]);
+    }
+    const changes = {
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.parentId !== undefined ? { parentId: patch.parentId } : {}),
+    };
+    if (Object.keys(changes).length === 0) return presentArea(ctx, trx, before);
+    const after = await repo.updateArea(trx, scope.id, id, changes);
+    await recordAudit(trx, { workspaceId: scope.id, actor: ctx.actor, entity: 'area', entityId: id, action: 'update', before, after });
+    return presentArea(ctx, trx, after);
+  });
+}
+
+/** Deletes an area that has no sub-areas. */
+export async function deleteArea(ctx: ServiceContext, id: string): Promise<void> {
+  const scope = policy.authorize(ctx, 'area.manage');
+  await transaction(ctx.db, async (trx) => {
+    const before = await repo.findArea(trx, scope.id, id);
+    if (!before) throw new DomainError('area.not_found');
+    if ((await repo.countChildren(trx, scope.id, id)) > 0) throw new DomainError('area.has_children');
+    await repo.deleteArea(trx, scope.id, id);
+    await recordAudit(trx, { workspaceId: scope.id, actor: ctx.actor, entity: 'area', entityId: id, action: 'delete', before });
+  });
+}
+
+/** The areas that have a boundary, as a GeoJSON FeatureCollection for a map. */
+export async function areasAsGeoJson(ctx: ServiceContext, query: AreaGeoJsonQuery) {
+  const scope = policy.authorize(ctx, 'area.read');
+  const rows = await repo.listAreaGeometries(ctx.db, scope.id, query);
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map((row) => ({
+      type: 'Feature' as const,
+      id: row.id,
+      geometry: row.geometry,
+      properties: { id: row.id, code: row.code, name: row.name, kind: row.kind, year: row.year, population: row.population },
+    })),
+  };
+}
+
+/** The years of the workspace's area divisions and how many areas each holds, newest first. */
+export async function listAreaYears(ctx: ServiceContext) {
+  const scope = policy.authorize(ctx, 'area.read');
+  const items = (await repo.listYears(ctx.db, scope.id)).map((r) => ({ year: Number(r.year), count: Number(r.count) }));
+  return { items, total: items.length };
+}
+
+/** Every area of the workspace, geometry included (for `dichter export`). */
+export async function exportAreas(ctx: ServiceContext) {
+  const scope = policy.authorize(ctx, 'area.read');
+  return { areas: await repo.exportAreas(ctx.db, scope.id) };
+}
