@@ -1,0 +1,66 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Result } from 'autocannon';
+
+export interface LoadRequest {
+  url: string;
+  connections: number;
+  /** Run for this many seconds… */
+  seconds?: number;
+  /** …or send exactly this many requests. */
+  amount?: number;
+  headers?: Record<string, string>;
+}
+
+/** What one load run measured, in the units the result files use. */
+export interface LoadSummary {
+  connections: number;
+  seconds: number;
+  requests: number;
+  /** Completed requests divided by the run's duration. */
+  requestsPerSecond: number;
+  latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
+  bytesPerSecond: number;
+  /** Connection errors plus timeouts. Must be 0. */
+  errors: number;
+  /** Responses outside 200–299. Must be 0. */
+  non2xx: number;
+  statusCodes: Record<string, number>;
+}
+
+const worker = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
+
+/** Runs autocannon in a child process (through tsx) and returns its summary. */
+export function runLoad(request: LoadRequest): Promise<LoadSummary> {
+  return new Promise((resolve, reject) => {
+    const child = fork(worker, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let settled = false;
+    child.once('message', (message: { ok: boolean; result?: Result; error?: string }) => {
+      settled = true;
+      if (message.ok && message.result) resolve(summarize(message.result));
+      else reject(new Error(`load failed: ${message.error}`));
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (!settled) reject(new Error(`load process exited with ${code} before reporting`));
+    });
+    child.send(request);
+  });
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function summarize(r: Result): LoadSummary {
+  const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]));
+  return {
+    connections: r.connections,
+    seconds: round(r.duration, 3),
+    requests: r.requests.total,
+    requestsPerSecond: round(r.requests.total / r.duration, 1),
+    latencyMs: { mean: round(r.latency.mean), p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
+    bytesPerSecond: Math.round(r.throughput.total / r.duration),
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    statusCodes,
+  };
+}
