@@ -1,0 +1,215 @@
+import { refreshAfterWrite } from '../../../web/queries';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import { ApiError, postWithProgress, wsPath } from '../../../web/api';
+import { useFormat, useT } from '../../../web/i18n';
+import { shellMessages } from '../../../web/messages';
+import { NotFoundPage } from '../../../web/pages/NotFoundPage';
+import {
+  Button,
+  FieldShell,
+  Heading,
+  Link,
+  PageHeading,
+  Paragraph,
+  DataList,
+  RowHeader,
+  Table,
+  TBody,
+  Td,
+  TextField,
+  Th,
+  THead,
+  Tr,
+  useFormErrors,
+  cx,
+} from '../../../web/ui';
+import { usePagePath, useWorkspace } from '../../../web/workspace';
+import type { importReportView } from '../schema';
+import { m } from './messages';
+import { areaKeys, CLI_IMPORT, useCanManageAreas } from './shared';
+
+type ImportReport = z.infer<typeof importReportView>;
+type Phase = { step: 'idle' } | { step: 'reading' } | { step: 'uploading'; fraction: number } | { step: 'processing' };
+
+function Report({ report, onAnother }: { report: ImportReport; onAnother(): void }) {
+  const t = useT(m);
+  const f = useFormat();
+  const page = usePagePath();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="dichter-section" aria-labelledby="import-report">
+      <div className="utrecht-alert utrecht-alert--ok">
+        <div className="utrecht-alert__content">
+          <div className="utrecht-alert__message">
+            <Heading level={2} id="import-report" ref={heading} tabIndex={-1}>
+              {t('import.reportTitle')}
+            </Heading>
+            <DataList
+              items={[
+                [t('import.format'), report.format],
+                [t('detail.year'), String(report.year)],
+                [t('import.created'), f.number(report.created)],
+                [t('import.updated'), f.number(report.updated)],
+                [t('import.unchanged'), f.number(report.unchanged)],
+                [t('import.skippedCount'), f.number(report.skipped.length)],
+              ]}
+            />
+          </div>
+        </div>
+      </div>
+      <Heading level={3}>{t('import.skipped')}</Heading>
+      {report.skipped.length === 0 ? (
+        <Paragraph>{t('import.noneSkipped')}</Paragraph>
+      ) : (
+        <Table caption={t('import.skippedCaption')} captionHidden>
+          <THead>
+            <Th numeric>{t('import.row')}</Th>
+            <Th>{t('col.code')}</Th>
+            <Th>{t('import.reason')}</Th>
+          </THead>
+          <TBody>
+            {report.skipped.map((s, i) => (
+              <Tr key={`${s.row}-${i}`}>
+                <RowHeader className="utrecht-table__cell--numeric-data">{s.row}</RowHeader>
+                <Td>{s.code ?? '—'}</Td>
+                <Td>{s.reason}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+      <Paragraph>
+        <Link to={page(`gebieden?jaar=${report.year}`)}>{t('import.viewAreas', { year: report.year })}</Link>
+      </Paragraph>
+      <Button onClick={onAnother}>{t('import.another')}</Button>
+    </section>
+  );
+}
+
+export default function ImportAreasPage() {
+  const t = useT(m);
+  const ts = useT(shellMessages);
+  const { workspace } = useWorkspace();
+  const page = usePagePath();
+  const client = useQueryClient();
+  const canManage = useCanManageAreas();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [year, setYear] = useState('');
+  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const form = useFormErrors(
+    { file: { id: 'import-file', label: t('import.file') }, content: { id: 'import-file', label: t('import.file') }, fileName: { id: 'import-file', label: t('import.file') }, year: { id: 'import-year', label: t('import.year') } },
+    { 'area.import_year_unknown': 'year', 'area.import_unreadable': 'file', 'request.too_large': 'file' },
+  );
+  if (!canManage) return <NotFoundPage />;
+  const busy = phase.step !== 'idle';
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    form.clear();
+    if (!file) {
+      form.setError(new ApiError(400, 'request.invalid', '', [{ path: 'file', message: t('import.fileMissing') }]));
+      return;
+    }
+    try {
+      setPhase({ step: 'reading' });
+      const content = await file.text();
+      setPhase({ step: 'uploading', fraction: 0 });
+      const trimmed = year.trim();
+      const result = await postWithProgress<ImportReport>(
+        wsPath(workspace.slug, 'areas/import'),
+        { fileName: file.name, content, ...(trimmed ? { year: /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed } : {}) },
+        (fraction) => setPhase({ step: 'uploading', fraction }),
+        () => setPhase({ step: 'processing' }),
+      );
+      await refreshAfterWrite(client, { queryKey: areaKeys.all(workspace.slug) });
+      setReport(result);
+    } catch (err) {
+      form.setError(err);
+    } finally {
+      setPhase({ step: 'idle' });
+    }
+  };
+  const status =
+    phase.step === 'reading'
+      ? t('import.reading')
+      : phase.step === 'uploading'
+        ? t('import.uploading', { percent: Math.round(phase.fraction * 100) })
+        : phase.step === 'processing'
+          ? t('import.processing')
+          : '';
+  const fileError = form.fieldError('file') ?? form.fieldError('content') ?? form.fieldError('fileName');
+  return (
+    <div className="dichter-narrow">
+      <Paragraph>
+        <Link to={page('gebieden')}>{t('detail.backToList')}</Link>
+      </Paragraph>
+      <PageHeading title={t('import.title')} />
+      <Paragraph>{t('import.intro')}</Paragraph>
+      {report ? (
+        <Report
+          report={report}
+          onAnother={() => {
+            setReport(null);
+            setFile(null);
+            requestAnimationFrame(() => fileInput.current?.focus());
+          }}
+        />
+      ) : (
+        <>
+          {form.summary}
+          <form onSubmit={submit} noValidate className="dichter-form">
+            <FieldShell id="import-file" label={t('import.file')} description={t('import.fileDescription')} error={fileError}>
+              <input
+                ref={fileInput}
+                id="import-file"
+                type="file"
+                className={cx('dichter-file-input', fileError && 'dichter-file-input--invalid')}
+                accept=".csv,.json,.geojson,text/csv,application/json,application/geo+json"
+                aria-invalid={fileError ? true : undefined}
+                aria-describedby={['import-file-description', fileError ? 'import-file-error' : ''].filter(Boolean).join(' ')}
+                disabled={busy}
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
+            </FieldShell>
+            <TextField
+              id="import-year"
+              label={t('import.year')}
+              description={t('import.yearDescription')}
+              optional
+              inputMode="numeric"
+              className="dichter-input-short"
+              value={year}
+              disabled={busy}
+              onChange={(e) => setYear(e.target.value)}
+              error={form.fieldError('year')}
+            />
+            <Button type="submit" appearance="primary" busy={busy}>
+              {busy ? ts('common.loading') : t('import.submit')}
+            </Button>
+          </form>
+          <div className="dichter-progress" role="status">
+            {busy && (
+              <>
+                <p className="nl-paragraph">{status}</p>
+                <progress
+                  aria-label={t('import.progress')}
+                  max={1}
+                  value={phase.step === 'uploading' ? phase.fraction : phase.step === 'processing' ? undefined : 0}
+                />
+              </>
+            )}
+          </div>
+          <Paragraph className="dichter-section">{t('import.cli')}</Paragraph>
+          <pre className="dichter-pre">
+            <code>{CLI_IMPORT(workspace.slug)}</code>
+          </pre>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { refreshAfterWrite } from '../../../web/queries';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api } from '../../../web/api';
+import { useT } from '../../../web/i18n';
+import { shellMessages } from '../../../web/messages';
+import { Button, ButtonGroup, ButtonLink, PageHeading, Paragraph, TextField, useFormErrors, useNotify } from '../../../web/ui';
+import { workspaceKeys, type WorkspaceView } from '../../../web/workspace';
+import { suggestSlug } from './labels';
+import { m } from './messages';
+import { fieldIds, toBody, useFieldRefs, WorkspaceSettingsFields, type WorkspaceSettings } from './WorkspaceFields';
+
+export default function NewWorkspacePage() {
+  const t = useT(m);
+  const ts = useT(shellMessages);
+  const client = useQueryClient();
+  const notify = useNotify();
+  const [name, setName] = useState('');
+  const [slug, setSlug] = useState('');
+  const [slugTouched, setSlugTouched] = useState(false);
+  const [settings, setSettings] = useState<WorkspaceSettings>({ name: '', description: '', responseDays: '10', defaultLocale: 'nl', theme: 'voorbeeld' });
+  const form = useFormErrors(useFieldRefs(), { 'workspace.slug_taken': 'slug' });
+  const create = useMutation({
+    mutationFn: () => api.post<WorkspaceView>('/api/workspaces', { ...toBody({ ...settings, name }), slug }),
+    onSuccess: async (workspace) => {
+      await refreshAfterWrite(client, { queryKey: workspaceKeys.all });
+      notify(t('new.created', { name: workspace.name }), `/w/${workspace.slug}`);
+    },
+    onError: (err) => form.setError(err),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (create.isPending) return;
+    form.clear();
+    create.mutate();
+  };
+  return (
+    <div className="dichter-narrow">
+      <PageHeading title={t('new.title')} />
+      <Paragraph>{t('new.intro')}</Paragraph>
+      {form.summary}
+      <form onSubmit={submit} noValidate className="dichter-form">
+        <TextField
+          id={fieldIds.name}
+          label={t('field.name')}
+          description={t('field.nameDescription')}
+          value={name}
+          maxLength={120}
+          onChange={(e) => {
+            setName(e.target.value);
+            if (!slugTouched) setSlug(suggestSlug(e.target.value));
+          }}
+          error={form.fieldError('name')}
+        />
+        <TextField
+          id={fieldIds.slug}
+          label={t('field.slug')}
+          description={t('field.slugDescription', { slug: slug || '…' })}
+          value={slug}
+          spellCheck={false}
+          autoCapitalize="none"
+          onChange={(e) => {
+            setSlug(e.target.value);
+            setSlugTouched(true);
+          }}
+          error={form.fieldError('slug')}
+        />
+        <WorkspaceSettingsFields values={settings} onChange={setSettings} error={form.fieldError} />
+        <ButtonGroup>
+          <Button type="submit" appearance="primary" busy={create.isPending}>
+            {create.isPending ? ts('common.saving') : t('new.submit')}
+          </Button>
+          <ButtonLink to="/" appearance="subtle">
+            {ts('common.cancel')}
+          </ButtonLink>
+        </ButtonGroup>
+      </form>
+    </div>
+  );
+}
