@@ -11,6 +11,7 @@ interface AuditTables {
     actorName: string | null;
     entity: string;
     entityId: string;
+    entityLabel: string | null;
     action: string;
     changes: Record<string, { before: unknown; after: unknown }>;
     createdAt: Date;
@@ -24,6 +25,8 @@ export interface AuditEntry {
   actor: Actor | null;
   entity: string;
   entityId: string;
+  /** A human name of the changed thing; by default the record's `name` or `title`. */
+  label?: string;
   action: AuditAction;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
@@ -60,6 +63,8 @@ export function diffFields(before: Record<string, unknown> | null | undefined, a
  */
 export async function recordAudit(trx: Db, entry: AuditEntry): Promise<void> {
   const changes = diffFields(entry.before, entry.after);
+  const named = (r: Record<string, unknown> | null | undefined) => (typeof r?.name === 'string' ? r.name : typeof r?.title === 'string' ? r.title : undefined);
+  const label = entry.label ?? named(entry.after) ?? named(entry.before) ?? null;
   if (entry.action === 'update' && Object.keys(changes).length === 0) return;
   await (trx as Kysely<AuditTables>)
     .insertInto('auditLog')
@@ -70,6 +75,7 @@ export async function recordAudit(trx: Db, entry: AuditEntry): Promise<void> {
       actorName: entry.actor?.name ?? null,
       entity: entry.entity,
       entityId: entry.entityId,
+      entityLabel: label,
       action: entry.action,
       changes: JSON.stringify(changes) as never,
       createdAt: new Date(),

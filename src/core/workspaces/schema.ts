@@ -147,6 +147,7 @@ export const auditEntryView = z.object({
   actorName: z.string().nullable(),
   entity: z.string(),
   entityId: z.string(),
+  entityLabel: z.string().nullable().describe('Name of the changed thing at the time, e.g. the partner'),
   action: z.string(),
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
   createdAt: z.string(),

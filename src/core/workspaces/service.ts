@@ -143,8 +143,8 @@ export async function changeMemberRole(ctx: ServiceContext, userId: string, role
     if (!member) throw new DomainError('member.not_found');
     if (role !== 'beheerder') await guardLastBeheerder(trx, scope.id, member);
     const after = await repo.updateMemberRole(trx, scope.id, userId, role);
-    await recordAudit(trx, { workspaceId: scope.id, actor: ctx.actor, entity: 'member', entityId: userId, action: 'update', before: { role: member.role }, after: { role: after.role } });
     const [user] = await usersByIds(trx, [userId]);
+    await recordAudit(trx, { workspaceId: scope.id, actor: ctx.actor, entity: 'member', entityId: userId, label: user?.name, action: 'update', before: { role: member.role }, after: { role: after.role } });
     return { userId, name: user?.name ?? '?', email: user?.email ?? null, role: after.role as Role, since: iso(after.createdAt) };
   });
 }
@@ -157,7 +157,8 @@ export async function removeMember(ctx: ServiceContext, userId: string) {
     if (!member) throw new DomainError('member.not_found');
     await guardLastBeheerder(trx, scope.id, member);
     await repo.deleteMember(trx, scope.id, userId);
-    await recordAudit(trx, { workspaceId: scope.id, actor: ctx.actor, entity: 'member', entityId: userId, action: 'delete', before: { role: member.role } });
+    const [user] = await usersByIds(trx, [userId]);
+    await recordAudit(trx, { workspaceId: scope.id, actor: ctx.actor, entity: 'member', entityId: userId, label: user?.name, action: 'delete', before: { role: member.role } });
   });
 }
 
@@ -309,7 +310,7 @@ export async function addSignatory(ctx: ServiceContext, input: z.infer<typeof si
       personRole: input.personRole ?? '',
       signedOn: input.signedOn,
     });
-    await recordAudit(trx, { workspaceId: scope.id, actor: ctx.actor, entity: 'charter_signatory', entityId: row.id, action: 'create', after: row });
+    await recordAudit(trx, { workspaceId: scope.id, actor: ctx.actor, entity: 'charter_signatory', entityId: row.id, label: row.personName, action: 'create', after: row });
     return presentSignatory({ ...row, partnerName: partner?.name ?? null });
   });
 }
@@ -320,7 +321,7 @@ export async function removeSignatory(ctx: ServiceContext, id: string) {
     const before = await repo.findSignatory(trx, scope.id, id);
     if (!before) throw new DomainError('charter.signatory_not_found');
     await repo.deleteSignatory(trx, scope.id, id);
-    await recordAudit(trx, { workspaceId: scope.id, actor: ctx.actor, entity: 'charter_signatory', entityId: id, action: 'delete', before });
+    await recordAudit(trx, { workspaceId: scope.id, actor: ctx.actor, entity: 'charter_signatory', entityId: id, label: before.personName, action: 'delete', before });
   });
 }
 
@@ -331,7 +332,16 @@ export async function readAuditLog(ctx: ServiceContext, query: z.infer<typeof au
   const scope = policy.authorize(ctx, 'audit.read');
   const { items, total } = await listAudit(ctx.db, scope.id, query);
   return {
-    items: items.map((row) => ({ id: row.id, actorName: row.actorName, entity: row.entity, entityId: row.entityId, action: row.action, changes: row.changes, createdAt: iso(row.createdAt) })),
+    items: items.map((row) => ({
+      id: row.id,
+      actorName: row.actorName,
+      entity: row.entity,
+      entityId: row.entityId,
+      entityLabel: row.entityLabel,
+      action: row.action,
+      changes: row.changes,
+      createdAt: iso(row.createdAt),
+    })),
     total,
   };
 }

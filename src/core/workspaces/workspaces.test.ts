@@ -120,6 +120,13 @@ describe('partners', () => {
     const edited = await as(owner).patch(`/partners/${created.body.id}`, { type: 'bedrijf' });
     expect(edited.body.type).toBe('bedrijf');
     expect((await as(owner).del(`/partners/${created.body.id}`)).status).toBe(204);
+    // The audit log still says which partner it was, after it is gone.
+    const audit = await as(owner).get(`/audit?entity=partner&entityId=${created.body.id}`);
+    expect(audit.body.items.map((e: { action: string; entityLabel: string }) => [e.action, e.entityLabel])).toEqual([
+      ['delete', 'Woonstichting West'],
+      ['update', 'Woonstichting West'],
+      ['create', 'Woonstichting West'],
+    ]);
     expect((await as(owner).get(`/partners/${created.body.id}`)).status).toBe(404);
   });
 

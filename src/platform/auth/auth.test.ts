@@ -93,3 +93,18 @@ describe('personal API tokens', () => {
     expect((await d.request({ url: '/api/me', token: a.token })).status).toBe(200);
   });
 });
+
+describe('my account', () => {
+  it('keeps my preferred language, which then answers when the browser says nothing', async () => {
+    const user = await d.user();
+    const res = await d.request({ method: 'PATCH', url: '/api/me', token: user.token, body: { locale: 'en' } });
+    expect(res.status).toBe(200);
+    expect(res.body.locale).toBe('en');
+    const { cookie } = await signIn(user.email, user.password, '10.0.0.7');
+    const session = await d.app.server.inject({ url: '/api/auth/session', cookies: { dichter_sid: cookie!.value } });
+    expect(session.json().user.locale).toBe('en');
+    const error = await d.app.server.inject({ url: '/api/w/bestaat-niet', cookies: { dichter_sid: cookie!.value } });
+    expect(error.json().error.message).toMatch(/does not exist/);
+    expect((await d.request({ method: 'PATCH', url: '/api/me', token: user.token, body: { locale: 'fr' } })).status).toBe(400);
+  });
+});

@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import { errorResponses, listOf } from '../http/schema';
 import { packageVersion } from '../version';
 import { oidcRoutes } from './oidc';
-import { createTokenBody, sessionView, signInBody, tokenCreated, tokenIdParams, tokenView, userView } from './schema';
+import { createTokenBody, sessionView, signInBody, tokenCreated, tokenIdParams, tokenView, updateMeBody, userView } from './schema';
 import * as service from './service';
 
 export const SIGN_IN_RATE_LIMIT = { max: 10, timeWindow: '1 minute' } as const;
@@ -77,6 +77,12 @@ export const authRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { 
     const user = await service.findUserByEmail(request.ctx.db, request.ctx.actor!.email);
     return user!;
   });
+
+  api.patch(
+    '/me',
+    { schema: { tags, summary: 'Mijn naam of voorkeurstaal wijzigen', body: updateMeBody, response: { 200: userView, ...errorResponses(400, 401) } } },
+    async (request) => service.updateMe(request.ctx, request.body),
+  );
 
   api.get(
     '/me/tokens',

@@ -29,6 +29,9 @@ export const sessionView = z.object({
   version: z.string(),
 });
 
+export const updateMeBody = z.object({ name: personName.optional(), locale: z.enum(['nl', 'en']).optional() }).strict();
+export type UpdateMeInput = z.infer<typeof updateMeBody>;
+
 export const createTokenBody = z.object({ name: z.string().trim().min(1).max(100) }).strict();
 export const tokenView = z.object({
   id: z.uuid(),

@@ -6,7 +6,7 @@ import { transaction, type Db } from '../db/database';
 import { DomainError, type Locale } from '../errors';
 import { newId } from '../ids';
 import * as repo from './repository';
-import { createUserInput, type CreateUserInput, type UserView } from './schema';
+import { createUserInput, type CreateUserInput, type UpdateMeInput, type UserView } from './schema';
 
 export const SESSION_COOKIE = 'dichter_sid';
 const SESSION_HOURS = 12;
@@ -63,6 +63,18 @@ export async function findUserByEmail(db: Db, email: string) {
 }
 
 export const usersByIds = (db: Db, ids: string[]) => repo.listUsersByIds(db, ids);
+
+/** Changes the acting person's own name or preferred language. */
+export async function updateMe(ctx: ServiceContext, patch: UpdateMeInput): Promise<UserView> {
+  const actor = requireActor(ctx);
+  return transaction(ctx.db, async (trx) => {
+    const before = await repo.findUserById(trx, actor.userId);
+    if (!before) throw new DomainError('user.not_found');
+    const after = await repo.updateUser(trx, actor.userId, patch);
+    await recordAudit(trx, { workspaceId: null, actor, entity: 'user', entityId: actor.userId, action: 'update', before, after });
+    return presentUser(after);
+  });
+}
 
 /** Sets or replaces an account's password (command line). */
 export async function setPassword(ctx: ServiceContext, email: string, newPassword: string): Promise<void> {

@@ -10,6 +10,8 @@ export async function up(db: Kysely<any>) {
     .addColumn('actor_name', 'text')
     .addColumn('entity', 'text', (c) => c.notNull())
     .addColumn('entity_id', 'text', (c) => c.notNull())
+    // a human name of the changed thing at the time (a partner's name), so the log stays readable after deletion
+    .addColumn('entity_label', 'text')
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('changes', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
