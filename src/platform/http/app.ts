@@ -67,6 +67,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
             // Nothing personal in logs: no cookies, tokens or bodies.
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
           },
+    // Fastify's request logs carry the client's IP address and full URL (personal data);
+    // we log the route pattern, status and duration instead (onResponse hook below).
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     trustProxy: config.baseUrl.startsWith('https://'),
@@ -77,6 +80,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
   const events = options.events ?? new EventBus((event, err) => server.log.error({ err, event }, 'event listener failed'));
 
+  server.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, route: request.routeOptions.url ?? '(geen route)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
   installErrorHandling(server, registry);
