@@ -6,6 +6,8 @@ export interface Operation {
   op: {
     parameters?: { name: string; in: string; required?: boolean; schema?: Record<string, unknown> }[];
     requestBody?: { content?: Record<string, { schema?: Record<string, unknown> }> };
+    /** `[]` marks a route that needs no account. */
+    security?: unknown[];
   };
 }
 

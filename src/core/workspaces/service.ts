@@ -47,6 +47,15 @@ export async function resolveMembership(ctx: ServiceContext, slug: string): Prom
   return row ? { id: row.id, slug: row.slug, name: row.name, role: row.role } : null;
 }
 
+/**
+ * The workspace with this slug, without any access check: only for public pages, which must
+ * show nothing but what is marked public.
+ */
+export async function findWorkspaceForPublicPage(ctx: ServiceContext, slug: string): Promise<Omit<WorkspaceScope, 'role'> | null> {
+  const ws = await repo.findWorkspaceBySlug(ctx.db, slug);
+  return ws ? { id: ws.id, slug: ws.slug, name: ws.name } : null;
+}
+
 /** Creates a workspace; the person who creates it becomes its first beheerder. */
 export async function createWorkspace(ctx: ServiceContext, input: CreateWorkspaceInput): Promise<WorkspaceView> {
   const actor = ctx.actor;

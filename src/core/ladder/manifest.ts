@@ -1,0 +1,17 @@
+import { defineModule } from '../../platform/module';
+import { ladderErrors } from './errors';
+import { exportLadder } from './exports';
+import { migrations } from './migrations';
+import { globalRoutes, routes } from './routes';
+import { seedDemoLadder } from './seeds';
+
+export default defineModule({
+  id: 'ladder',
+  migrations,
+  routes,
+  globalRoutes,
+  errors: ladderErrors,
+  nav: [{ path: 'ladder', label: 'nav.ladder', order: 15 }],
+  seeds: seedDemoLadder,
+  exports: exportLadder,
+});
