@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, expectAccessible, expectHeading, expectNotice, launchBrowser, openPage, signIn, unique, type Session } from './helpers';
+import { apiSession, DEMO_SLUG, demoUser, expectAccessible, expectHeading, expectNotice, launchBrowser, openPage, signIn, unique, type Session } from './helpers';
 
 const CBS = '/work/shared/data/cbs';
 const fixture = path.join(import.meta.dirname, 'fixtures', 'Kerncijfers_wijken_en_buurten_2019.csv');
@@ -125,5 +125,23 @@ describe('areas', () => {
     await page.keyboard.press('Enter');
     await expectHeading(page, label!.replace(/ \(BU.*\)$/, ''));
     expect(session.problems).toEqual([]);
+  });
+
+  it('shows a lezer the areas, without adding or importing', async () => {
+    const reader = await openPage(browser);
+    try {
+      await signIn(reader.page, demoUser('lezer'));
+      await reader.page.goto(`/w/${DEMO_SLUG}/gebieden`);
+      await expectHeading(reader.page, 'Gebieden');
+      await reader.page.getByRole('status').filter({ hasText: 'gebieden gevonden' }).waitFor();
+      expect(await reader.page.getByRole('link', { name: 'Kaart bekijken' }).count()).toBe(1);
+      expect(await reader.page.getByRole('link', { name: 'Gebied toevoegen' }).count()).toBe(0);
+      expect(await reader.page.getByRole('link', { name: 'Gebieden importeren' }).count()).toBe(0);
+      await reader.page.goto(`/w/${DEMO_SLUG}/gebieden/import`);
+      await expectHeading(reader.page, 'Pagina niet gevonden');
+      expect(reader.problems).toEqual([]);
+    } finally {
+      await reader.context.close();
+    }
   });
 });

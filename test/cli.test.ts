@@ -118,6 +118,14 @@ describe('dichter command line', () => {
     }
     expect(output).toMatch(/dichter draait op/);
 
+    // The command line reports skipped rows in Dutch, the operator's language.
+    const areaFile = path.join(dataDir, 'kerncijfers_2019.csv');
+    fs.writeFileSync(areaFile, '"","Wijken.en.buurten","Regioaanduiding.Soort.regio..omschrijving.","Regioaanduiding.Codering..code."\n"1","Nederland","Land      ","NL00      "\n"2","Amsterdam","Gemeente  ","GM0363    "\n');
+    const imported = dichter(['import', 'areas', '--workspace', 'gebiedsteam-oost', areaFile]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/1 nieuw/);
+    expect(imported.stdout).toContain('rij 2 (NL00): onbekende regiosoort "Land"');
+
     const exported = dichter(['export', '--workspace', 'gebiedsteam-oost']);
     expect(exported.code, exported.stderr).toBe(0);
     const data = JSON.parse(exported.stdout);

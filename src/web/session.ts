@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { UserView } from '../platform/auth/schema';
 import { api, setCsrfToken } from './api';
+import { useLocale, type Locale } from './i18n';
 
 export type ThemeName = 'voorbeeld' | 'rijkshuisstijl';
 
@@ -38,6 +39,28 @@ export function useSignOut() {
       if (session) client.setQueryData<SessionView>(sessionKey, { ...session, user: null, csrfToken: null });
     }
   }, [client]);
+}
+
+/**
+ * Switches the language and, for a signed-in person, saves it in their account (PATCH /api/me),
+ * so it follows them to other devices.
+ */
+export function useSwitchLocale() {
+  const { setLocale } = useLocale();
+  const client = useQueryClient();
+  return useCallback(
+    async (locale: Locale) => {
+      setLocale(locale);
+      if (!client.getQueryData<SessionView>(sessionKey)?.user) return;
+      try {
+        const user = await api.patch<UserView>('/api/me', { locale });
+        client.setQueryData<SessionView>(sessionKey, (s) => (s?.user ? { ...s, user } : s));
+      } catch {
+        // The switch itself worked and is remembered on this device; the account keeps its old language.
+      }
+    },
+    [setLocale, client],
+  );
 }
 
 /** The theme class on <html>: the installation's theme, or the workspace's own while inside it. */

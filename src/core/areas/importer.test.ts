@@ -63,7 +63,7 @@ describe('importing the CBS Kerncijfers 2019 of Amsterdam (R-written CSV)', () =
     const progress: [number, number][] = [];
     const report = await importAreaFile(ctx, { fileName: path.basename(csv2019.file), content: csv2019.read() }, (done, total) => progress.push([done, total]));
     expect(report).toMatchObject({ format: 'cbs-csv', year: 2019, created: 579, updated: 0, unchanged: 0 });
-    expect(report.skipped).toEqual([{ row: 2, code: 'NL00', reason: 'onbekende regiosoort "Land"' }]);
+    expect(report.skipped).toEqual([{ row: 2, code: 'NL00', reasonId: 'area.skip.unknown_kind', reason: 'onbekende regiosoort "Land"' }]);
     expect(progress.at(-1)).toEqual([580, 580]);
 
     const areas = await allAreas(ctx);
@@ -93,6 +93,8 @@ describe('importing the CBS Kerncijfers 2019 of Amsterdam (R-written CSV)', () =
     const log = await listAudit(ctx.db, ctx.workspace!.id, { entity: 'area_import', limit: 10, offset: 0 });
     expect(log.total).toBe(1);
     expect(log.items[0].changes).toMatchObject({ created: { after: 579 }, year: { after: 2019 }, format: { after: 'cbs-csv' } });
+    // The log names the import by its file.
+    expect(log.items[0].entityLabel).toBe('Kerncijfers_wijken_en_buurten_2019.csv');
   });
 });
 
@@ -112,8 +114,8 @@ describe('importing a file with problems in some rows', () => {
     const report = await importAreaFile(ctx, { fileName: 'wijken_2019.csv', content });
     expect(report).toMatchObject({ created: 3, updated: 0, unchanged: 0 });
     expect(report.skipped).toEqual([
-      { row: 4, code: 'WK03638', reason: 'code "WK03638" is geen geldige wijkcode (verwacht bijvoorbeeld WK036305)' },
-      { row: 5, code: 'BU03639901', reason: 'bovenliggende wijk WK036399 staat niet in het bestand en ook niet in de gebiedsindeling van 2019' },
+      { row: 4, code: 'WK03638', reasonId: 'area.skip.invalid_code', reason: 'code "WK03638" is geen geldige wijkcode (verwacht bijvoorbeeld WK036305)' },
+      { row: 5, code: 'BU03639901', reasonId: 'area.skip.parent_missing', reason: 'bovenliggende wijk WK036399 staat niet in het bestand en ook niet in de gebiedsindeling van 2019' },
     ]);
     const areas = await allAreas(ctx);
     expect(areas.map((a) => a.code)).toEqual(['GM0363', 'WK036381', 'BU03638100']);
@@ -127,6 +129,8 @@ describe('importing a file with problems in some rows', () => {
     expect(report).toMatchObject({ created: 1, skipped: [] });
     const other = await importAreaFile(ctx, { fileName: 'wijk.csv', year: 2020, content: `${header}\n"1","De Punt","Wijk","WK036383",6130\n` });
     expect(other.skipped[0].reason).toBe('bovenliggende gemeente GM0363 staat niet in het bestand en ook niet in de gebiedsindeling van 2020');
+    const inEnglish = await importAreaFile({ ...ctx, locale: 'en' }, { fileName: 'wijk.csv', year: 2021, content: `${header}\n"1","De Punt","Wijk","WK036383",6130\n` });
+    expect(inEnglish.skipped[0]).toMatchObject({ reasonId: 'area.skip.parent_missing', reason: 'the municipality (gemeente) GM0363 above it is in neither the file nor the area division of 2021' });
   });
 
   it('asks for the year when neither the request nor the file name gives it', async () => {
@@ -137,7 +141,8 @@ describe('importing a file with problems in some rows', () => {
 
   it('refuses a file that is no area table at all, and changes nothing', async () => {
     const ctx = await newWorkspace();
-    await expectDomainError(importAreaFile(ctx, { fileName: 'notities_2024.csv', content: 'boodschappen\nmelk\nbrood\n' }), 'area.import_unreadable');
+    const err = await expectDomainError(importAreaFile(ctx, { fileName: 'notities_2024.csv', content: 'boodschappen\nmelk\nbrood\n' }), 'area.import_unreadable');
+    expect(err.fields).toEqual([{ path: 'content', message: 'geen kolom met de CBS-code gevonden (bijvoorbeeld "Regioaanduiding.Codering..code.")' }]);
     expect(await allAreas(ctx)).toHaveLength(0);
   });
 });

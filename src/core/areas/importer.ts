@@ -4,16 +4,18 @@ import { transaction } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { KIND_RANK, kindOfCode, parentCode } from './codes';
-import { parseAreaFile, yearFromFileName } from './parse';
+import { parseAreaFile, UnreadableFileError, yearFromFileName, type ParsedFile, type SkippedRow } from './parse';
 import { areaPolicy as policy } from './policies';
+import { describeReason, type ReasonId } from './reasons';
 import * as repo from './repository';
 
 export type ImportFormat = 'cbs-csv' | 'cbs-json' | 'geojson';
 
-/** A row the import left out, and why (in Dutch, for the person who supplied the file). */
+/** A row the import left out, and why: a stable id, and the reason in the language of the person who imported. */
 export interface ImportSkip {
   row: number;
   code?: string;
+  reasonId: ReasonId;
   reason: string;
 }
 
@@ -26,6 +28,23 @@ export interface ImportReport {
   unchanged: number;
   skipped: ImportSkip[];
 }
+
+/** The parsed file, or `area.import_unreadable` with the reason in the reader's language. */
+function parseOrRefuse(ctx: ServiceContext, content: string): ParsedFile {
+  try {
+    return parseAreaFile(content);
+  } catch (err) {
+    if (err instanceof UnreadableFileError) throw new DomainError('area.import_unreadable', {}, [{ path: 'content', message: describeReason(err.reason, ctx.locale) }]);
+    throw err;
+  }
+}
+
+const describeSkip = ({ row, code, reason }: SkippedRow, ctx: ServiceContext): ImportSkip => ({
+  row,
+  ...(code !== undefined ? { code } : {}),
+  reasonId: reason.id,
+  reason: describeReason(reason, ctx.locale),
+});
 
 /** Areas written per statement: large enough to be fast, small enough for statement limits. */
 const BATCH_SIZE = 500;
@@ -54,11 +73,11 @@ export async function importAreaFile(
   onProgress?: (done: number, total: number) => void,
 ): Promise<ImportReport> {
   const scope = policy.authorize(ctx, 'area.import');
-  const parsed = parseAreaFile(input.content);
+  const parsed = parseOrRefuse(ctx, input.content);
   const geo = parsed.format === 'geojson';
   const year = await resolveYear(ctx, scope.id, input, parsed.validFromYear, geo);
   const areas = [...parsed.areas].sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.row - b.row);
-  const skipped = [...parsed.skipped];
+  const skipped: SkippedRow[] = [...parsed.skipped];
   const total = parsed.rowCount;
   let created = 0;
   let updated = 0;
@@ -76,7 +95,7 @@ export async function importAreaFile(
       for (const area of batch) {
         const existing = known.get(area.code);
         if (existing && existing.kind !== area.kind) {
-          skipped.push({ row: area.row, code: area.code, reason: `code is in ${year} al in gebruik voor een ${existing.kind}` });
+          skipped.push({ row: area.row, code: area.code, reason: { id: 'area.skip.code_used_for_other_kind', params: { year, kind: existing.kind } } });
           continue;
         }
         const wanted = parentCode(area.code);
@@ -86,7 +105,7 @@ export async function importAreaFile(
         // Boundaries alone are no reason to refuse an area: without its wijk it is imported without parent.
         else if (geo) parentId = existing?.parentId ?? null;
         else {
-          skipped.push({ row: area.row, code: area.code, reason: `bovenliggende ${kindOfCode(wanted)} ${wanted} staat niet in het bestand en ook niet in de gebiedsindeling van ${year}` });
+          skipped.push({ row: area.row, code: area.code, reason: { id: 'area.skip.parent_missing', params: { kind: kindOfCode(wanted)!, parent: wanted, year } } });
           continue;
         }
         const name = area.name ?? existing?.name ?? area.code;
@@ -114,11 +133,12 @@ export async function importAreaFile(
         actor: ctx.actor,
         entity: 'area_import',
         entityId: newId(),
+        label: input.fileName,
         action: 'import',
         after: { fileName: input.fileName, format: parsed.format, year, created, updated, unchanged, skipped: skipped.length },
       });
     }
   });
   skipped.sort((a, b) => a.row - b.row);
-  return { format: parsed.format, year, created, updated, unchanged, skipped };
+  return { format: parsed.format, year, created, updated, unchanged, skipped: skipped.map((s) => describeSkip(s, ctx)) };
 }

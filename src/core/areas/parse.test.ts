@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../platform/errors';
-import { cleanCell, findCsvColumns, normaliseHeader, parseAreaFile, parseDecimal, toPopulation, yearFromFileName } from './parse';
+import type { Locale } from '../../platform/errors';
+import { cleanCell, findCsvColumns, normaliseHeader, parseAreaFile, parseDecimal, toPopulation, UnreadableFileError, yearFromFileName, type SkippedRow } from './parse';
+import { describeReason } from './reasons';
 
 /** A few rows as R's write.csv writes a CBS KWB table: quoted, padded, decimal comma, NA. */
 const R_HEADER =
@@ -11,16 +12,19 @@ const GEMEENTE = '"2","Amsterdam","Amsterdam                               ","Ge
 const WIJK = '"3","Burgwallen-Oude Zijde","Amsterdam                               ","Wijk      ","WK036300  ","1",4295,12292,NA';
 const BUURT = '"4","Kop Zeedijk","Amsterdam                               ","Buurt     ","BU03630000","1",1035,17048,"         ."';
 
-function unreadableDetail(fn: () => unknown): string {
+/** Why the file as a whole was refused, worded as the importer words it for the reader. */
+function unreadableDetail(fn: () => unknown, locale: Locale = 'nl'): string {
   try {
     fn();
   } catch (err) {
-    expect(err).toBeInstanceOf(DomainError);
-    expect((err as DomainError).id).toBe('area.import_unreadable');
-    return (err as DomainError).fields[0]?.message ?? '';
+    expect(err).toBeInstanceOf(UnreadableFileError);
+    return describeReason((err as UnreadableFileError).reason, locale);
   }
-  throw new Error('expected area.import_unreadable');
+  throw new Error('expected an unreadable file');
 }
+
+/** Skipped rows as the import report shows them: the reason's id and its wording. */
+const worded = (skipped: SkippedRow[], locale: Locale = 'nl') => skipped.map(({ reason, ...rest }) => ({ ...rest, reasonId: reason.id, reason: describeReason(reason, locale) }));
 
 describe('reading cells of a CBS table', () => {
   it('drops the right-padding of codes and kinds', () => {
@@ -103,7 +107,8 @@ describe('a CBS table written by R', () => {
 
   it('reports the Land row as skipped, with its row number (header is row 1)', () => {
     const file = parseAreaFile(csv(LAND, GEMEENTE));
-    expect(file.skipped).toEqual([{ row: 2, code: 'NL00', reason: 'onbekende regiosoort "Land"' }]);
+    expect(worded(file.skipped)).toEqual([{ row: 2, code: 'NL00', reasonId: 'area.skip.unknown_kind', reason: 'onbekende regiosoort "Land"' }]);
+    expect(worded(file.skipped, 'en')[0].reason).toBe('unknown kind of region "Land"');
     expect(file.areas.map((a) => a.code)).toEqual(['GM0363']);
   });
 
@@ -118,11 +123,17 @@ describe('a CBS table written by R', () => {
       ),
     );
     expect(file.areas.map((a) => a.code)).toEqual(['GM0363']);
-    expect(file.skipped).toEqual([
-      { row: 3, code: 'WK0363', reason: 'code "WK0363" is geen geldige wijkcode (verwacht bijvoorbeeld WK036305)' },
-      { row: 4, code: 'WK036301', reason: 'code "WK036301" is geen geldige buurtcode (verwacht bijvoorbeeld BU03630501)' },
-      { row: 5, code: 'WK036302', reason: 'naam ontbreekt' },
-      { row: 6, code: 'GM0363', reason: 'code komt al eerder voor in het bestand (rij 2)' },
+    expect(worded(file.skipped)).toEqual([
+      { row: 3, code: 'WK0363', reasonId: 'area.skip.invalid_code', reason: 'code "WK0363" is geen geldige wijkcode (verwacht bijvoorbeeld WK036305)' },
+      { row: 4, code: 'WK036301', reasonId: 'area.skip.invalid_code', reason: 'code "WK036301" is geen geldige buurtcode (verwacht bijvoorbeeld BU03630501)' },
+      { row: 5, code: 'WK036302', reasonId: 'area.skip.name_missing', reason: 'naam ontbreekt' },
+      { row: 6, code: 'GM0363', reasonId: 'area.skip.duplicate_code', reason: 'code komt al eerder voor in het bestand (rij 2)' },
+    ]);
+    expect(worded(file.skipped, 'en').map((s) => s.reason)).toEqual([
+      'code "WK0363" is not a valid code for a district (wijk) (expected for example WK036305)',
+      'code "WK036301" is not a valid code for a neighbourhood (buurt) (expected for example BU03630501)',
+      'name is missing',
+      'code already appears earlier in the file (row 2)',
     ]);
   });
 
@@ -144,6 +155,7 @@ describe('a CBS table written by R', () => {
   it('refuses a file in which no row holds a usable area', () => {
     expect(unreadableDetail(() => parseAreaFile(csv(LAND)))).toBe('geen enkele rij bevat een bruikbaar gebied (rij 2: onbekende regiosoort "Land")');
     expect(unreadableDetail(() => parseAreaFile(R_HEADER + '\n'))).toBe('het bestand bevat geen gegevensrijen');
+    expect(unreadableDetail(() => parseAreaFile(csv(LAND)), 'en')).toBe('not a single row holds a usable area (row 2: unknown kind of region "Land")');
   });
 });
 
@@ -163,7 +175,7 @@ describe('a CBS JSON file keyed by code', () => {
       { row: 2, code: 'GM0363', kind: 'gemeente', name: null, population: 931298 },
       { row: 3, code: 'WK036301', kind: 'wijk', name: null, population: null },
     ]);
-    expect(file.skipped).toEqual([{ row: 4, code: 'NL01', reason: 'code "NL01" is geen CBS-code van een gemeente (GM), wijk (WK) of buurt (BU)' }]);
+    expect(worded(file.skipped)).toEqual([{ row: 4, code: 'NL01', reasonId: 'area.skip.not_a_cbs_code', reason: 'code "NL01" is geen CBS-code van een gemeente (GM), wijk (WK) of buurt (BU)' }]);
   });
 
   it('refuses a JSON list and broken JSON', () => {
@@ -207,7 +219,7 @@ describe('a GeoJSON file of buurt boundaries', () => {
       }),
     );
     expect(file.areas.map((a) => a.code)).toEqual(['BU0363AA01']);
-    expect(file.skipped.map((s) => [s.row, s.reason])).toEqual([
+    expect(worded(file.skipped).map((s) => [s.row, s.reason])).toEqual([
       [2, 'feature zonder CBS-code (eigenschap cbsCode)'],
       [3, 'code "BU0363A" is geen geldige buurtcode (verwacht bijvoorbeeld BU03630501)'],
       [4, 'geometrie is geen (multi)polygoon maar "Point"'],

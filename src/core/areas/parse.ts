@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { DomainError } from '../../platform/errors';
 import { CBS_CODE_EXAMPLES, isCbsKind, isValidCbsCode, kindOfCode, type CbsKind } from './codes';
-import type { ImportFormat, ImportSkip } from './importer';
+import type { ImportFormat } from './importer';
+import type { Reason, ReasonId } from './reasons';
 
 /**
  * Pure parsing of area files: no database, no context. Three formats, told apart by their
@@ -29,10 +29,17 @@ export interface ParsedArea {
   geometry?: AreaGeometry;
 }
 
+/** A row the parser set aside, and why (a reason id; the importer words it in the reader's language). */
+export interface SkippedRow {
+  row: number;
+  code?: string;
+  reason: Reason;
+}
+
 export interface ParsedFile {
   format: ImportFormat;
   areas: ParsedArea[];
-  skipped: ImportSkip[];
+  skipped: SkippedRow[];
   /** Data rows (or entries, or features) in the file, usable or not. */
   rowCount: number;
   /** GeoJSON: the latest year in which a boundary became valid (`beginGeldigheid`). */
@@ -42,10 +49,16 @@ export interface ParsedFile {
 /** CBS marks suppressed figures with values of −99990 and below (e.g. −99997). */
 const SUPPRESSED = -99990;
 
-/** The file cannot be read at all, or holds no usable row. */
-export function unreadable(detail: string): DomainError {
-  return new DomainError('area.import_unreadable', {}, [{ path: 'content', message: detail }]);
+/** The file cannot be read at all, or holds no usable row; the importer reports it as `area.import_unreadable`. */
+export class UnreadableFileError extends Error {
+  constructor(public readonly reason: Reason) {
+    super(reason.id);
+    this.name = 'UnreadableFileError';
+  }
 }
+
+const unreadable = (id: ReasonId, params?: Reason['params']) => new UnreadableFileError({ id, ...(params ? { params } : {}) });
+const because = (id: ReasonId, params?: Reason['params']): Reason => ({ id, ...(params ? { params } : {}) });
 
 /** A trimmed cell, or null for what CBS and R write for "no value": `NA`, empty, `.` (and `x`, secret). */
 export function cleanCell(raw: string | null | undefined): string | null {
@@ -94,7 +107,7 @@ export function findCsvColumns(header: string[]): CsvColumns {
     return index === -1 ? null : index;
   };
   const code = find((n) => n.includes('codering') || n === 'code' || n === 'regiocode' || n === 'statcode');
-  if (code === null) throw unreadable('geen kolom met de CBS-code gevonden (bijvoorbeeld "Regioaanduiding.Codering..code.")');
+  if (code === null) throw unreadable('area.unreadable.no_code_column');
   return {
     code,
     kind: find((n) => n.includes('soortregio')),
@@ -110,18 +123,18 @@ export function yearFromFileName(fileName: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** Checks a code (upper-cased) against its kind; the problem in Dutch, quoting the code as written, or null when fine. */
-function checkCode(code: string, kind: CbsKind | null, written: string): string | null {
-  if (!kind) return `code "${written}" is geen CBS-code van een gemeente (GM), wijk (WK) of buurt (BU)`;
-  return isValidCbsCode(kind, code) ? null : `code "${written}" is geen geldige ${kind}code (verwacht bijvoorbeeld ${CBS_CODE_EXAMPLES[kind]})`;
+/** Checks a code (upper-cased) against its kind; the problem, quoting the code as written, or null when fine. */
+function checkCode(code: string, kind: CbsKind | null, written: string): Reason | null {
+  if (!kind) return because('area.skip.not_a_cbs_code', { code: written });
+  return isValidCbsCode(kind, code) ? null : because('area.skip.invalid_code', { code: written, kind, example: CBS_CODE_EXAMPLES[kind] });
 }
 
 /** Remembers codes seen so far, so a code that appears twice is reported, not imported twice. */
 function duplicateGuard() {
   const seen = new Map<string, number>();
-  return (code: string, row: number): string | null => {
+  return (code: string, row: number): Reason | null => {
     const first = seen.get(code);
-    if (first !== undefined) return `code komt al eerder voor in het bestand (rij ${first})`;
+    if (first !== undefined) return because('area.skip.duplicate_code', { firstRow: first });
     seen.set(code, row);
     return null;
   };
@@ -140,25 +153,25 @@ export function parseCbsCsv(content: string): ParsedFile {
     records = parseCsv(content, { bom: true, delimiter: detectDelimiter(content), relax_column_count: true, skip_empty_lines: true });
   } catch (err) {
     const line = (err as { lines?: number }).lines;
-    throw unreadable(`het bestand is geen geldige CSV${line ? ` (rond regel ${line})` : ''}`);
+    throw line ? unreadable('area.unreadable.invalid_csv_near_line', { line }) : unreadable('area.unreadable.invalid_csv');
   }
   const [header, ...rows] = records;
-  if (!header || rows.length === 0) throw unreadable('het bestand bevat geen gegevensrijen');
+  if (!header || rows.length === 0) throw unreadable('area.unreadable.no_data_rows');
   const columns = findCsvColumns(header);
   const areas: ParsedArea[] = [];
-  const skipped: ImportSkip[] = [];
+  const skipped: SkippedRow[] = [];
   const isDuplicate = duplicateGuard();
 
   rows.forEach((cells, index) => {
     const row = index + 2;
     const written = cleanCell(cells[columns.code]);
-    if (!written) return skipped.push({ row, reason: 'code ontbreekt' });
+    if (!written) return skipped.push({ row, reason: because('area.skip.code_missing') });
     const code = written.toUpperCase();
     let kind: CbsKind | null;
     if (columns.kind !== null && cleanCell(cells[columns.kind]) !== null) {
       const soort = cleanCell(cells[columns.kind])!;
       const lower = soort.toLowerCase();
-      if (!isCbsKind(lower)) return skipped.push({ row, code, reason: `onbekende regiosoort "${soort}"` });
+      if (!isCbsKind(lower)) return skipped.push({ row, code, reason: because('area.skip.unknown_kind', { value: soort }) });
       kind = lower;
     } else kind = kindOfCode(code);
     const codeError = checkCode(code, kind, written);
@@ -166,12 +179,12 @@ export function parseCbsCsv(content: string): ParsedFile {
     let name: string | null = null;
     if (columns.name !== null) {
       name = cleanCell(cells[columns.name]);
-      if (!name) return skipped.push({ row, code, reason: 'naam ontbreekt' });
+      if (!name) return skipped.push({ row, code, reason: because('area.skip.name_missing') });
     }
     let population: number | null | undefined;
     if (columns.population !== null) {
       const value = parseDecimal(cells[columns.population]);
-      if (Number.isNaN(value)) return skipped.push({ row, code, reason: `aantal inwoners "${cells[columns.population]!.trim()}" is geen getal` });
+      if (Number.isNaN(value)) return skipped.push({ row, code, reason: because('area.skip.population_not_a_number', { value: cells[columns.population]!.trim() }) });
       population = toPopulation(value);
     }
     const duplicate = isDuplicate(code, row);
@@ -186,9 +199,9 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => type
 /** A CBS JSON object keyed by region code (`{"GM0363": {"AantalInwoners_5": 931298, …}}`); it holds no names. */
 export function parseCbsJson(data: Record<string, unknown>): ParsedFile {
   const entries = Object.entries(data);
-  if (entries.length === 0) throw unreadable('het JSON-object is leeg');
+  if (entries.length === 0) throw unreadable('area.unreadable.empty_json_object');
   const areas: ParsedArea[] = [];
-  const skipped: ImportSkip[] = [];
+  const skipped: SkippedRow[] = [];
   const isDuplicate = duplicateGuard();
   entries.forEach(([key, value], index) => {
     const row = index + 1;
@@ -196,7 +209,7 @@ export function parseCbsJson(data: Record<string, unknown>): ParsedFile {
     const kind = kindOfCode(code);
     const codeError = checkCode(code, kind, key.trim());
     if (codeError) return skipped.push({ row, code: key.trim(), reason: codeError });
-    if (!isPlainObject(value)) return skipped.push({ row, code, reason: 'de waarde bij deze code is geen object met cijfers' });
+    if (!isPlainObject(value)) return skipped.push({ row, code, reason: because('area.skip.not_an_object') });
     const fields = Object.keys(value);
     const populationKey = fields.find((f) => normaliseHeader(f).startsWith('aantalinwoners'));
     const nameKey = fields.find((f) => ['naam', 'name', 'wijkenenbuurten', 'regionaam', 'statnaam'].includes(normaliseHeader(f)));
@@ -204,7 +217,7 @@ export function parseCbsJson(data: Record<string, unknown>): ParsedFile {
     if (populationKey) {
       const raw = value[populationKey];
       const number = raw == null ? null : typeof raw === 'number' ? raw : parseDecimal(String(raw));
-      if (number !== null && !Number.isFinite(number)) return skipped.push({ row, code, reason: `aantal inwoners "${String(raw)}" is geen getal` });
+      if (number !== null && !Number.isFinite(number)) return skipped.push({ row, code, reason: because('area.skip.population_not_a_number', { value: String(raw) }) });
       population = toPopulation(number);
     }
     const name = nameKey && typeof value[nameKey] === 'string' ? cleanCell(value[nameKey] as string) : null;
@@ -225,31 +238,31 @@ function firstPosition(geometry: AreaGeometry): unknown {
   return node;
 }
 
-function checkGeometry(geometry: unknown): string | null {
-  if (!isPlainObject(geometry)) return 'geometrie ontbreekt';
-  if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return `geometrie is geen (multi)polygoon maar "${String(geometry.type)}"`;
-  if (!Array.isArray(geometry.coordinates) || geometry.coordinates.length === 0) return 'geometrie heeft geen coördinaten';
+function checkGeometry(geometry: unknown): Reason | null {
+  if (!isPlainObject(geometry)) return because('area.skip.geometry_missing');
+  if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return because('area.skip.geometry_not_polygon', { type: String(geometry.type) });
+  if (!Array.isArray(geometry.coordinates) || geometry.coordinates.length === 0) return because('area.skip.geometry_without_coordinates');
   const position = firstPosition(geometry as unknown as AreaGeometry);
-  if (!Array.isArray(position) || typeof position[0] !== 'number' || typeof position[1] !== 'number') return 'geometrie heeft geen geldige coördinaten';
+  if (!Array.isArray(position) || typeof position[0] !== 'number' || typeof position[1] !== 'number') return because('area.skip.geometry_invalid_coordinates');
   const [lon, lat] = position as number[];
-  if (Math.abs(lon) > 180 || Math.abs(lat) > 90) return 'coördinaten zijn geen lengte- en breedtegraden (WGS84); zet het bestand eerst om, bijvoorbeeld vanuit RD (EPSG:28992)';
+  if (Math.abs(lon) > 180 || Math.abs(lat) > 90) return because('area.skip.coordinates_not_wgs84');
   return null;
 }
 
 /** A GeoJSON FeatureCollection of area boundaries with a CBS code per feature (`cbsCode`, `statcode`, …). */
 export function parseGeoJson(data: Record<string, unknown>): ParsedFile {
   const crs = isPlainObject(data.crs) && isPlainObject(data.crs.properties) ? String(data.crs.properties.name ?? '') : '';
-  if (/28992/.test(crs)) throw unreadable('de coördinaten staan in RD (EPSG:28992); zet het bestand eerst om naar WGS84 (EPSG:4326)');
-  if (!Array.isArray(data.features) || data.features.length === 0) throw unreadable('de FeatureCollection bevat geen features');
+  if (/28992/.test(crs)) throw unreadable('area.unreadable.rd_coordinates');
+  if (!Array.isArray(data.features) || data.features.length === 0) throw unreadable('area.unreadable.no_features');
   const areas: ParsedArea[] = [];
-  const skipped: ImportSkip[] = [];
+  const skipped: SkippedRow[] = [];
   const isDuplicate = duplicateGuard();
   let validFromYear: number | undefined;
   data.features.forEach((feature: unknown, index) => {
     const row = index + 1;
     const properties = isPlainObject(feature) && isPlainObject(feature.properties) ? feature.properties : {};
     const codeKey = GEOJSON_CODE_KEYS.find((k) => typeof properties[k] === 'string' && (properties[k] as string).trim() !== '');
-    if (!codeKey) return skipped.push({ row, reason: 'feature zonder CBS-code (eigenschap cbsCode)' });
+    if (!codeKey) return skipped.push({ row, reason: because('area.skip.feature_without_code') });
     const written = (properties[codeKey] as string).trim();
     const code = written.toUpperCase();
     const codeError = checkCode(code, kindOfCode(code), written);
@@ -271,7 +284,7 @@ export function parseGeoJson(data: Record<string, unknown>): ParsedFile {
 /**
  * Reads an area file, telling the format from its content: a JSON FeatureCollection is
  * GeoJSON, any other JSON object is CBS JSON keyed by code, everything else is CSV.
- * Throws `area.import_unreadable` when nothing usable is in it.
+ * Throws an `UnreadableFileError` when nothing usable is in it.
  */
 export function parseAreaFile(content: string): ParsedFile {
   const text = content.replace(/^\uFEFF/, '');
@@ -282,16 +295,16 @@ export function parseAreaFile(content: string): ParsedFile {
     try {
       data = JSON.parse(text);
     } catch {
-      throw unreadable('het bestand lijkt JSON maar is niet geldig');
+      throw unreadable('area.unreadable.invalid_json');
     }
-    if (!isPlainObject(data)) throw unreadable('een JSON-lijst wordt niet ondersteund; verwacht een object per CBS-code of een GeoJSON FeatureCollection');
+    if (!isPlainObject(data)) throw unreadable('area.unreadable.json_array');
     if (data.type === 'FeatureCollection') parsed = parseGeoJson(data);
-    else if (typeof data.type === 'string') throw unreadable(`GeoJSON van het type "${data.type}" wordt niet ondersteund; verwacht een FeatureCollection`);
+    else if (typeof data.type === 'string') throw unreadable('area.unreadable.geojson_type', { type: data.type });
     else parsed = parseCbsJson(data);
   } else parsed = parseCbsCsv(text);
   if (parsed.areas.length === 0) {
     const first = parsed.skipped[0];
-    throw unreadable(`geen enkele rij bevat een bruikbaar gebied${first ? ` (rij ${first.row}: ${first.reason})` : ''}`);
+    throw first ? unreadable('area.unreadable.no_usable_row_first', { row: first.row, reason: first.reason }) : unreadable('area.unreadable.no_usable_row');
   }
   return parsed;
 }

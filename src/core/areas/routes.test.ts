@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
@@ -9,7 +11,9 @@ let d: TestDichter;
 let owner: TestUser;
 let ws: string;
 let lezerToken: string;
-const url = (path: string) => `/api/w/${ws}${path}`;
+const url = (rest: string) => `/api/w/${ws}${rest}`;
+/** The real CBS file lives outside the project (see /work/shared/data/cbs/SOURCE.md). */
+const CBS_2019 = path.resolve('..', 'shared/data/cbs/Kerncijfers_wijken_en_buurten_2019.csv');
 
 /** Adds a member with a role through the API and gives them an API token. */
 async function memberWithToken(role: string) {
@@ -48,6 +52,16 @@ describe('GET /areas', () => {
     expect(res.body.items.every((a: { kind: string }) => a.kind === 'buurt')).toBe(true);
     expect(Object.keys(res.body.items[0]).sort()).toEqual(['code', 'hasGeometry', 'id', 'kind', 'name', 'parentId', 'population', 'year']);
     expect(res.body.items[0]).toMatchObject({ code: 'BU03637600', name: 'Buurt 3', year: 2019, population: 6160, hasGeometry: false });
+  });
+
+  it('tells a beheerder they may add and import areas, and a lezer that they may not', async () => {
+    const asOwner = await d.request({ url: url('/areas?limit=1'), token: owner.token });
+    expect(asOwner.status).toBe(200);
+    expect(asOwner.body.can).toEqual({ create: true, import: true });
+    const asReader = await d.request({ url: url('/areas?limit=1'), token: lezerToken });
+    expect(asReader.status).toBe(200);
+    expect(asReader.body.can).toEqual({ create: false, import: false });
+    expect(asReader.body.total).toBe(asOwner.body.total);
   });
 
   it('puts the gemeente first, then wijken and buurten by code, a page at a time', async () => {
@@ -174,10 +188,27 @@ describe('POST /areas/import', () => {
     expect(res.body.error.id).toBe('auth.forbidden');
   });
 
-  it('explains in Dutch why a file cannot be read (400)', async () => {
-    const res = await d.request({ method: 'POST', url: url('/areas/import'), token: owner.token, body: { fileName: 'lijst_2019.csv', content: 'naam,inwoners\nAmsterdam,1\n' } });
+  it('explains in Dutch why a file cannot be read (400), and in English when asked', async () => {
+    const body = { fileName: 'lijst_2019.csv', content: 'naam,inwoners\nAmsterdam,1\n' };
+    const res = await d.request({ method: 'POST', url: url('/areas/import'), token: owner.token, body });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ id: 'area.import_unreadable', fields: [{ path: 'content', message: expect.stringContaining('CBS-code') }] });
+    const en = await d.request({ method: 'POST', url: url('/areas/import'), token: owner.token, headers: { 'accept-language': 'en' }, body });
+    expect(en.body.error).toMatchObject({ message: expect.stringContaining('could not be read'), fields: [{ path: 'content', message: expect.stringContaining('no column with the CBS code') }] });
+  });
+
+  it.skipIf(!existsSync(CBS_2019))('reports skipped rows with a stable id and the reason in the language asked for', async () => {
+    const other = await createWorkspace(d, owner);
+    const res = await d.request({
+      method: 'POST',
+      url: `/api/w/${other}/areas/import`,
+      token: owner.token,
+      headers: { 'accept-language': 'en' },
+      body: { fileName: 'Kerncijfers_wijken_en_buurten_2019.csv', content: await readFile(CBS_2019, 'utf8') },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ format: 'cbs-csv', year: 2019, created: 579 });
+    expect(res.body.skipped).toEqual([{ row: 2, code: 'NL00', reasonId: 'area.skip.unknown_kind', reason: 'unknown kind of region "Land"' }]);
   });
 
   it('asks for the year when the file name has none (400), in English when asked', async () => {

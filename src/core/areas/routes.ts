@@ -16,7 +16,7 @@ export const routes: FastifyPluginAsync = async (app) => {
 
   api.get(
     '/areas',
-    { schema: { tags, summary: 'Gebieden: gemeenten, wijken, buurten en eigen gebieden', params: workspace, querystring: s.areaListQuery, response: { 200: listOf(s.areaSummaryView), ...scopedErrors() } } },
+    { schema: { tags, summary: 'Gebieden: gemeenten, wijken, buurten en eigen gebieden', params: workspace, querystring: s.areaListQuery, response: { 200: s.areaListView, ...scopedErrors() } } },
     async (req) => service.listAreas(req.ctx, req.query),
   );
   api.get(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paging } from '../../platform/http/schema';
+import { listOf, paging } from '../../platform/http/schema';
 
 /** CBS kinds (nested gemeente > wijk > buurt) and the kinds a workspace defines itself. */
 export const AREA_KINDS = ['gemeente', 'wijk', 'buurt', 'straat', 'complex', 'gebied'] as const;
@@ -69,6 +69,17 @@ export const areaSummaryView = z.object({
 });
 export type AreaSummaryView = z.infer<typeof areaSummaryView>;
 
+/** A page of areas, and what the member may do with the workspace's areas. */
+export const areaListView = listOf(areaSummaryView).extend({
+  can: z.object({
+    /** Add an area by hand. */
+    create: z.boolean(),
+    /** Import a CBS file or boundaries. */
+    import: z.boolean(),
+  }),
+});
+export type AreaListView = z.infer<typeof areaListView>;
+
 export const areaView = areaSummaryView.extend({
   /** A GeoJSON geometry (WGS84 lon/lat), or null. */
   geometry: z.record(z.string(), z.unknown()).nullable(),
@@ -100,5 +111,14 @@ export const importReportView = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
-  skipped: z.array(z.object({ row: z.number().int(), code: z.string().optional(), reason: z.string() })),
+  skipped: z.array(
+    z.object({
+      row: z.number().int(),
+      code: z.string().optional(),
+      /** Stable id of the reason (`area.skip.unknown_kind`), for clients that word it themselves. */
+      reasonId: z.string(),
+      /** The reason in the request's language (Accept-Language). */
+      reason: z.string(),
+    }),
+  ),
 });

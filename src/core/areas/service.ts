@@ -6,7 +6,7 @@ import { newId } from '../../platform/ids';
 import { isCbsKind, isValidCbsCode, parentCode } from './codes';
 import { areaPolicy as policy } from './policies';
 import * as repo from './repository';
-import type { AreaGeoJsonQuery, AreaKind, AreaListQuery, AreaSummaryView, AreaView, CreateAreaInput, UpdateAreaInput } from './schema';
+import type { AreaGeoJsonQuery, AreaKind, AreaListQuery, AreaListView, AreaSummaryView, AreaView, CreateAreaInput, UpdateAreaInput } from './schema';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -41,11 +41,15 @@ async function presentArea(ctx: ServiceContext, db: Db, row: repo.AreaRow): Prom
   };
 }
 
-/** A page of the workspace's areas, parents before children, filtered by kind, year, parent or a search text. */
-export async function listAreas(ctx: ServiceContext, query: AreaListQuery) {
+/**
+ * A page of the workspace's areas, parents before children, filtered by kind, year, parent or
+ * a search text; with whether the member may add and import areas.
+ */
+export async function listAreas(ctx: ServiceContext, query: AreaListQuery): Promise<AreaListView> {
   const scope = policy.authorize(ctx, 'area.read');
   const { items, total } = await repo.listAreas(ctx.db, scope.id, query);
-  return { items: items.map(presentSummary), total };
+  const may = policy.abilities(ctx, ['area.manage', 'area.import']);
+  return { items: items.map(presentSummary), total, can: { create: may['area.manage'], import: may['area.import'] } };
 }
 
 /** One area with its parent, its number of sub-areas and what the member may do with it. */

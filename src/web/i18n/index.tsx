@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 
 export type Locale = 'nl' | 'en';
 export const LOCALES: readonly Locale[] = ['nl', 'en'];
@@ -20,22 +20,29 @@ export type Translate<K extends string> = (key: K, params?: Record<string, strin
 
 const STORAGE_KEY = 'dichter.locale';
 
-function initialLocale(): Locale {
+/** The language chosen earlier on this device, if any. */
+function storedLocale(): Locale | null {
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     if (stored === 'nl' || stored === 'en') return stored;
   } catch {
-    // Storage may be blocked; Dutch is the default.
+    // Storage may be blocked: nothing was remembered.
   }
-  return 'nl';
+  return null;
 }
 
 interface LocaleState {
   locale: Locale;
+  /** The reader's own choice: applied at once and remembered on this device. */
   setLocale(locale: Locale): void;
+  /**
+   * A language from elsewhere (the account, the workspace): applied unless the reader chose a
+   * language on this device, which always wins.
+   */
+  suggestLocale(locale: Locale): void;
 }
 
-const LocaleContext = createContext<LocaleState>({ locale: 'nl', setLocale: () => {} });
+const LocaleContext = createContext<LocaleState>({ locale: 'nl', setLocale: () => {}, suggestLocale: () => {} });
 
 const listeners = new Set<(locale: Locale) => void>();
 /** Lets non-React code (the API client) follow the chosen language. */
@@ -44,24 +51,39 @@ export function onLocaleChange(listener: (locale: Locale) => void) {
   return () => listeners.delete(listener);
 }
 
+/** Until the account or workspace says otherwise, the remembered language, else Dutch. */
 export function LocaleProvider({ children }: { children: ReactNode }) {
+  const chosen = useRef(storedLocale() !== null);
   const [locale, setState] = useState<Locale>(() => {
-    const l = initialLocale();
+    const l = storedLocale() ?? 'nl';
     document.documentElement.lang = l;
     for (const fn of listeners) fn(l);
     return l;
   });
-  const setLocale = useCallback((next: Locale) => {
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Not remembered, but still switched.
-    }
+  const apply = useCallback((next: Locale) => {
     document.documentElement.lang = next;
     for (const fn of listeners) fn(next);
     setState(next);
   }, []);
-  const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  const setLocale = useCallback(
+    (next: Locale) => {
+      chosen.current = true;
+      try {
+        localStorage.setItem(STORAGE_KEY, next);
+      } catch {
+        // Not remembered, but still switched.
+      }
+      apply(next);
+    },
+    [apply],
+  );
+  const suggestLocale = useCallback(
+    (next: Locale) => {
+      if (!chosen.current) apply(next);
+    },
+    [apply],
+  );
+  const value = useMemo(() => ({ locale, setLocale, suggestLocale }), [locale, setLocale, suggestLocale]);
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
 }
 

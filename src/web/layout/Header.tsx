@@ -3,12 +3,13 @@ import { NavLink, useNavigate } from 'react-router';
 import { shellMessages } from '../messages';
 import { moduleUis } from '../modules';
 import { useLocale, useT } from '../i18n';
-import { useSignOut, type SessionView } from '../session';
+import { useSignOut, useSwitchLocale, type SessionView } from '../session';
 import { Disclosure, Link } from '../ui';
 import { useMyWorkspaces, type NavItem, type WorkspaceView } from '../workspace';
 
 function LanguageSwitch() {
-  const { locale, setLocale } = useLocale();
+  const { locale } = useLocale();
+  const switchLocale = useSwitchLocale();
   const t = useT(shellMessages);
   const other = locale === 'nl' ? 'en' : 'nl';
   return (
@@ -17,7 +18,7 @@ function LanguageSwitch() {
       className="utrecht-button utrecht-button--subtle dichter-header__language"
       lang={other}
       aria-label={t('header.languageLabel')}
-      onClick={() => setLocale(other)}
+      onClick={() => void switchLocale(other)}
     >
       {t('header.language')}
     </button>

@@ -2,7 +2,7 @@ import { Suspense, useEffect, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useParams } from 'react-router';
 import { ApiError } from '../api';
 import { shellMessages } from '../messages';
-import { useT } from '../i18n';
+import { useLocale, useT } from '../i18n';
 import { applyTheme, useSession, type SessionView } from '../session';
 import { ExternalLink, LoadError, Loading, NoticeArea, TitleParts, useFocusOnNavigation } from '../ui';
 import { useNavQuery, useWorkspaceQuery, WorkspaceProvider, type NavItem, type WorkspaceView } from '../workspace';
@@ -38,9 +38,20 @@ function Footer({ session }: { session: SessionView }) {
   );
 }
 
+/**
+ * The language when this device remembers no choice: the one saved in the account, else the
+ * workspace's default (inside a workspace), else Dutch.
+ */
+function useStartLocale(session: SessionView, workspace?: WorkspaceView) {
+  const { suggestLocale } = useLocale();
+  const preferred = session.user?.locale ?? workspace?.defaultLocale ?? 'nl';
+  useEffect(() => suggestLocale(preferred), [preferred, suggestLocale]);
+}
+
 /** Header, skip link, main landmark and footer around every page. */
 export function Frame({ session, workspace, nav, children }: { session: SessionView; workspace?: WorkspaceView; nav?: NavItem[]; children: ReactNode }) {
   useFocusOnNavigation();
+  useStartLocale(session, workspace);
   const theme = workspace?.theme ?? session.theme;
   useEffect(() => applyTheme(theme), [theme]);
   return (

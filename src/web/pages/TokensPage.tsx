@@ -1,31 +1,10 @@
-import { refreshAfterWrite } from '../queries';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { api, type List } from '../api';
 import { shellMessages } from '../messages';
+import { refreshAfterWrite } from '../queries';
 import { useFormat, useT } from '../i18n';
-import {
-  Alert,
-  Button,
-  ConfirmDialog,
-  EmptyState,
-  errorMessage,
-  Heading,
-  LoadError,
-  Loading,
-  PageHeading,
-  Paragraph,
-  RowHeader,
-  Table,
-  TBody,
-  Td,
-  TextField,
-  Th,
-  THead,
-  Tr,
-  useFormErrors,
-  useNotify,
-} from '../ui';
+import { Alert, Button, DataTable, EmptyState, Form, Heading, Loaded, noItems, PageHeading, Paragraph, Section, SubmitButton, TextField, useConfirmedAction, useFormSubmit, useNotify } from '../ui';
 
 interface TokenView {
   id: string;
@@ -36,43 +15,36 @@ interface TokenView {
   revokedAt: string | null;
 }
 
+const tokensKey = ['me', 'tokens'];
+
 export default function TokensPage() {
   const t = useT(shellMessages);
   const f = useFormat();
   const client = useQueryClient();
   const notify = useNotify();
-  const tokens = useQuery({ queryKey: ['me', 'tokens'], queryFn: () => api.get<List<TokenView>>('/api/me/tokens') });
+  const tokens = useQuery({ queryKey: tokensKey, queryFn: () => api.get<List<TokenView>>('/api/me/tokens') });
   const [name, setName] = useState('');
   const [created, setCreated] = useState<(TokenView & { token: string }) | null>(null);
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const [revoking, setRevoking] = useState<TokenView | null>(null);
   const createdHeading = useRef<HTMLHeadingElement>(null);
-  const form = useFormErrors({ name: { id: 'token-name', label: t('tokens.name') } });
-  const create = useMutation({
-    mutationFn: () => api.post<TokenView & { token: string }>('/api/me/tokens', { name }),
-    onSuccess: async (token) => {
+  const form = useFormSubmit({
+    fields: { name: { id: 'token-name', label: t('tokens.name') } },
+    send: () => api.post<TokenView & { token: string }>('/api/me/tokens', { name }),
+    onSaved: async (token) => {
       setCreated(token);
       setCopyState('idle');
       setName('');
-      await refreshAfterWrite(client, { queryKey: ['me', 'tokens'] });
+      await refreshAfterWrite(client, { queryKey: tokensKey });
       requestAnimationFrame(() => createdHeading.current?.focus());
     },
-    onError: (err) => form.setError(err),
   });
-  const revoke = useMutation({
-    mutationFn: (token: TokenView) => api.delete<TokenView>(`/api/me/tokens/${token.id}`),
-    onSuccess: async (_r, token) => {
-      setRevoking(null);
-      await refreshAfterWrite(client, { queryKey: ['me', 'tokens'] });
+  const revoke = useConfirmedAction({
+    action: (token: TokenView) => api.delete<TokenView>(`/api/me/tokens/${token.id}`),
+    onDone: async (token) => {
+      await refreshAfterWrite(client, { queryKey: tokensKey });
       notify(t('tokens.revoked.notice', { name: token.name }));
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    form.clear();
-    create.mutate();
-  };
   const copy = async () => {
     if (!created) return;
     try {
@@ -101,77 +73,51 @@ export default function TokensPage() {
         </Alert>
       )}
 
-      <section className="dichter-section" aria-labelledby="tokens-create">
-        <Heading level={2} id="tokens-create">
-          {t('tokens.create')}
-        </Heading>
-        {form.summary}
-        <form onSubmit={submit} noValidate className="dichter-form">
+      <Section id="tokens-create" title={t('tokens.create')}>
+        <Form form={form}>
           <TextField id="token-name" label={t('tokens.name')} description={t('tokens.nameDescription')} value={name} onChange={(e) => setName(e.target.value)} error={form.fieldError('name')} maxLength={100} />
-          <Button type="submit" appearance="primary" busy={create.isPending}>
-            {create.isPending ? t('common.saving') : t('tokens.create')}
-          </Button>
-        </form>
-      </section>
+          <SubmitButton busy={form.busy}>{t('tokens.create')}</SubmitButton>
+        </Form>
+      </Section>
 
-      <section className="dichter-section" aria-labelledby="tokens-list">
-        <Heading level={2} id="tokens-list">
-          {t('tokens.listCaption')}
-        </Heading>
-        {tokens.isPending ? (
-          <Loading />
-        ) : tokens.isError ? (
-          <LoadError error={tokens.error} onRetry={() => tokens.refetch()} />
-        ) : tokens.data.items.length === 0 ? (
-          <EmptyState title={t('tokens.emptyTitle')}>
-            <Paragraph>{t('tokens.empty')}</Paragraph>
-          </EmptyState>
-        ) : (
-          <Table caption={t('tokens.listCaption')} captionHidden>
-            <THead>
-              <Th>{t('tokens.name')}</Th>
-              <Th>{t('tokens.prefix')}</Th>
-              <Th>{t('tokens.created')}</Th>
-              <Th>{t('tokens.lastUsed')}</Th>
-              <Th>{t('tokens.status')}</Th>
-              <Th>{t('common.actions')}</Th>
-            </THead>
-            <TBody>
-              {tokens.data.items.map((token) => (
-                <Tr key={token.id}>
-                  <RowHeader>{token.name}</RowHeader>
-                  <Td>
-                    <code className="dichter-code">{token.prefix}…</code>
-                  </Td>
-                  <Td>{f.dateTime(token.createdAt)}</Td>
-                  <Td>{token.lastUsedAt ? f.dateTime(token.lastUsedAt) : t('tokens.never')}</Td>
-                  <Td>{token.revokedAt ? t('tokens.revoked', { date: f.date(token.revokedAt) }) : t('tokens.active')}</Td>
-                  <Td>
-                    {!token.revokedAt && (
-                      <Button appearance="danger" aria-label={t('tokens.revokeNamed', { name: token.name })} onClick={() => setRevoking(token)}>
+      <Section id="tokens-list" title={t('tokens.listCaption')}>
+        <Loaded
+          query={tokens}
+          isEmpty={noItems}
+          empty={
+            <EmptyState title={t('tokens.emptyTitle')}>
+              <Paragraph>{t('tokens.empty')}</Paragraph>
+            </EmptyState>
+          }
+        >
+          {(data) => (
+            <DataTable
+              caption={t('tokens.listCaption')}
+              captionHidden
+              rows={data.items}
+              rowKey={(token) => token.id}
+              columns={[
+                { header: t('tokens.name'), rowHeader: true, cell: (token) => token.name },
+                { header: t('tokens.prefix'), cell: (token) => <code className="dichter-code">{token.prefix}…</code> },
+                { header: t('tokens.created'), cell: (token) => f.dateTime(token.createdAt) },
+                { header: t('tokens.lastUsed'), cell: (token) => (token.lastUsedAt ? f.dateTime(token.lastUsedAt) : t('tokens.never')) },
+                { header: t('tokens.status'), cell: (token) => (token.revokedAt ? t('tokens.revoked', { date: f.date(token.revokedAt) }) : t('tokens.active')) },
+                {
+                  header: t('common.actions'),
+                  cell: (token) =>
+                    !token.revokedAt && (
+                      <Button appearance="danger" aria-label={t('tokens.revokeNamed', { name: token.name })} onClick={() => revoke.ask(token)}>
                         {t('tokens.revoke')}
                       </Button>
-                    )}
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        )}
-      </section>
+                    ),
+                },
+              ]}
+            />
+          )}
+        </Loaded>
+      </Section>
 
-      <ConfirmDialog
-        open={!!revoking}
-        body={revoking ? t('tokens.revokeConfirm', { name: revoking.name }) : ''}
-        confirmLabel={t('tokens.revoke')}
-        busy={revoke.isPending}
-        error={revoke.isError ? <Alert type="error">{errorMessage(revoke.error, t)}</Alert> : undefined}
-        onConfirm={() => revoking && revoke.mutate(revoking)}
-        onCancel={() => {
-          setRevoking(null);
-          revoke.reset();
-        }}
-      />
+      {revoke.dialog((token) => ({ body: t('tokens.revokeConfirm', { name: token.name }), confirmLabel: t('tokens.revoke') }))}
     </>
   );
 }

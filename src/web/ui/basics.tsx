@@ -38,6 +38,15 @@ export function Link({ className, ...rest }: LinkProps) {
   return <RouterLink className={cx('nl-link', className)} {...rest} />;
 }
 
+/** "Terug naar de lijst" above a page: a link in its own paragraph. */
+export function BackLink({ to, children }: { to: LinkProps['to']; children: ReactNode }) {
+  return (
+    <p className="nl-paragraph">
+      <Link to={to}>{children}</Link>
+    </p>
+  );
+}
+
 /** A link that leaves the app (API docs, OIDC start, external sites). */
 export function ExternalLink({ className, ...rest }: React.AnchorHTMLAttributes<HTMLAnchorElement>) {
   return <a className={cx('nl-link', className)} {...rest} />;
@@ -87,6 +96,18 @@ export function Alert({ type = 'info', children, className, ...rest }: { type?: 
         <div className="utrecht-alert__message">{children}</div>
       </div>
     </div>
+  );
+}
+
+/** A part of a page with an h2 that names it (the section is labelled by its heading). */
+export function Section({ id, title, appearance, className, children }: { id: string; title: ReactNode; appearance?: Level; className?: string; children: ReactNode }) {
+  return (
+    <section className={cx('dichter-section', className)} aria-labelledby={id}>
+      <Heading level={2} appearance={appearance} id={id}>
+        {title}
+      </Heading>
+      {children}
+    </section>
   );
 }
 

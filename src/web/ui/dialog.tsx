@@ -1,7 +1,9 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { shellMessages } from '../messages';
 import { useT } from '../i18n';
-import { Button, Heading, Paragraph } from './basics';
+import { Alert, Button, Heading, Paragraph } from './basics';
+import { errorMessage } from './form';
 
 /**
  * Asks before something is removed. A native modal <dialog>: focus stays inside, Escape cancels,
@@ -82,4 +84,49 @@ export function ConfirmDialog({
       )}
     </dialog>
   );
+}
+
+/** The texts of a confirmation for one item: "Partner Buurtteam verwijderen?" */
+export interface ConfirmTexts {
+  title?: string;
+  body: ReactNode;
+  confirmLabel: string;
+}
+
+/**
+ * Ask first, then act: which item is being confirmed, the request, and a `ConfirmDialog` that
+ * shows the request's failure and closes when it succeeded (before `onDone` runs).
+ *   const remove = useConfirmedAction({ action: (p) => api.delete(…), onDone: (p) => notify(…) });
+ *   <Button onClick={() => remove.ask(partner)}>…</Button>
+ *   {remove.dialog((p) => ({ title: …, body: …, confirmLabel: … }))}
+ */
+export function useConfirmedAction<T>({ action, onDone }: { action(item: T): Promise<unknown>; onDone(item: T): unknown }) {
+  const t = useT(shellMessages);
+  const [target, setTarget] = useState<{ item: T } | null>(null);
+  const mutation = useMutation({
+    mutationFn: action,
+    onSuccess: async (_result, item) => {
+      setTarget(null);
+      await onDone(item);
+    },
+  });
+  const dialog = (texts: (item: T) => ConfirmTexts) => {
+    const { title, body, confirmLabel } = target ? texts(target.item) : { title: undefined, body: '', confirmLabel: '' };
+    return (
+      <ConfirmDialog
+        open={target !== null}
+        title={title}
+        body={body}
+        confirmLabel={confirmLabel}
+        busy={mutation.isPending}
+        error={mutation.isError ? <Alert type="error">{errorMessage(mutation.error, t)}</Alert> : undefined}
+        onConfirm={() => target && mutation.mutate(target.item)}
+        onCancel={() => {
+          setTarget(null);
+          mutation.reset();
+        }}
+      />
+    );
+  };
+  return { ask: (item: T) => setTarget({ item }), dialog };
 }

@@ -1,8 +1,21 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { ApiError } from '../api';
 import { shellMessages } from '../messages';
 import { useT } from '../i18n';
-import { cx, Heading, Paragraph } from './basics';
+import { Button, cx, Heading, Paragraph } from './basics';
 
 interface FieldShellProps {
   id: string;
@@ -153,6 +166,55 @@ export function useFormErrors(fields: Record<string, FieldRef>, errorFields: Rec
   const fieldError = useCallback((path: string) => byPath.get(path), [byPath]);
   const summary = error ? <ErrorSummary key={version} error={error} fields={fields} byPath={byPath} /> : null;
   return { error, setError, clear, fieldError, summary };
+}
+
+/**
+ * A form that sends one request: `useFormErrors` for its fields, plus a submit handler that
+ * ignores a second submit while the first is under way and clears old errors before sending.
+ */
+export function useFormSubmit<R>({
+  fields,
+  errorFields,
+  send,
+  onSaved,
+}: {
+  fields: Record<string, FieldRef>;
+  errorFields?: Record<string, string>;
+  /** The request; a failure shows at the fields and in the summary. */
+  send(): Promise<R>;
+  onSaved(result: R): unknown;
+}) {
+  const form = useFormErrors(fields, errorFields);
+  const mutation = useMutation({ mutationFn: send, onSuccess: onSaved, onError: form.setError });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    form.clear();
+    mutation.mutate();
+  };
+  return { ...form, onSubmit, busy: mutation.isPending, mutation };
+}
+
+/** The error summary above a `<form noValidate>` that `useFormSubmit` handles. */
+export function Form({ form, children }: { form: { summary: ReactNode; onSubmit(event: FormEvent): void }; children: ReactNode }) {
+  return (
+    <>
+      {form.summary}
+      <form onSubmit={form.onSubmit} noValidate className="dichter-form">
+        {children}
+      </form>
+    </>
+  );
+}
+
+/** The form's primary button; "Bezig met opslaan…" (or `busyLabel`) while the request runs. */
+export function SubmitButton({ busy, busyLabel, children }: { busy: boolean; busyLabel?: string; children: ReactNode }) {
+  const t = useT(shellMessages);
+  return (
+    <Button type="submit" appearance="primary" busy={busy}>
+      {busy ? (busyLabel ?? t('common.saving')) : children}
+    </Button>
+  );
 }
 
 function ErrorSummary({ error, fields, byPath }: { error: unknown; fields: Record<string, FieldRef>; byPath: Map<string, string> }) {

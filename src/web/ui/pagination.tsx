@@ -1,3 +1,5 @@
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
 import { shellMessages } from '../messages';
 import { useFormat, useT } from '../i18n';
 import { Button } from './basics';
@@ -22,4 +24,26 @@ export function Pagination({ total, limit, offset, onOffset }: { total: number; 
       </Button>
     </nav>
   );
+}
+
+/** Where a paged list starts, kept in the URL (`?vanaf=50`) so a page can be shared and survives a reload. */
+export function useUrlOffset() {
+  const [params, setParams] = useSearchParams();
+  const offset = Math.max(0, Number(params.get('vanaf')) || 0);
+  const setOffset = useCallback(
+    (next: number) => {
+      const p = new URLSearchParams(params);
+      if (next) p.set('vanaf', String(next));
+      else p.delete('vanaf');
+      setParams(p);
+    },
+    [params, setParams],
+  );
+  return [offset, setOffset] as const;
+}
+
+/** `Pagination` for a list whose offset lives in the URL (`useUrlOffset`). */
+export function UrlPagination({ total, limit }: { total: number; limit: number }) {
+  const [offset, setOffset] = useUrlOffset();
+  return <Pagination total={total} limit={limit} offset={offset} onOffset={setOffset} />;
 }

@@ -47,3 +47,62 @@ export function Td({ numeric, className, ...rest }: { numeric?: boolean } & TdHT
 export function RowHeader({ className, ...rest }: ThHTMLAttributes<HTMLTableCellElement>) {
   return <th scope="row" className={cx('utrecht-table__cell', 'dichter-row-header', className)} {...rest} />;
 }
+
+/** One column of a `DataTable`: its header and what each row shows in it. */
+export interface Column<T> {
+  header: ReactNode;
+  cell(row: T): ReactNode;
+  numeric?: boolean;
+  /** The column that names the row: its cells are row headers (`<th scope="row">`). */
+  rowHeader?: boolean;
+  /** Extra class on the body cells. */
+  className?: string;
+}
+
+/**
+ * A table of rows described by its columns. A column given as `false` is left out, so a
+ * column only some members may see reads `can.manage && {…}`.
+ */
+export function DataTable<T>({
+  caption,
+  captionHidden,
+  rows,
+  rowKey,
+  columns,
+}: {
+  caption: ReactNode;
+  captionHidden?: boolean;
+  rows: readonly T[];
+  rowKey(row: NoInfer<T>, index: number): string;
+  columns: readonly (Column<NoInfer<T>> | false | null | undefined)[];
+}) {
+  const shown = columns.filter((c): c is Column<T> => !!c);
+  return (
+    <Table caption={caption} captionHidden={captionHidden}>
+      <THead>
+        {shown.map((c, i) => (
+          <Th key={i} numeric={c.numeric}>
+            {c.header}
+          </Th>
+        ))}
+      </THead>
+      <TBody>
+        {rows.map((row, r) => (
+          <Tr key={rowKey(row, r)}>
+            {shown.map((c, i) =>
+              c.rowHeader ? (
+                <RowHeader key={i} className={cx(c.numeric && 'utrecht-table__cell--numeric-data', c.className)}>
+                  {c.cell(row)}
+                </RowHeader>
+              ) : (
+                <Td key={i} numeric={c.numeric} className={c.className}>
+                  {c.cell(row)}
+                </Td>
+              ),
+            )}
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,34 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, wsPath, type List } from '../../../web/api';
+import { api, wsPath } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
 import { shellMessages } from '../../../web/messages';
-import {
-  Button,
-  ButtonGroup,
-  ButtonLink,
-  EmptyState,
-  Link,
-  LoadError,
-  Loading,
-  PageHeading,
-  Pagination,
-  Paragraph,
-  RowHeader,
-  SelectField,
-  Table,
-  TBody,
-  Td,
-  TextField,
-  Th,
-  THead,
-  Tr,
-} from '../../../web/ui';
+import { Button, ButtonGroup, ButtonLink, DataTable, EmptyState, Link, Loaded, PageHeading, Paragraph, TextField, UrlPagination, useUrlOffset } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
-import type { AreaSummaryView, AreaView } from '../schema';
+import type { AreaListView, AreaView } from '../schema';
 import { m } from './messages';
-import { areaKeys, CLI_IMPORT, isKind, KIND_LIST, useAreaYears, useCanManageAreas, useKindLabel } from './shared';
+import { CliImport, KindSelect, useDraft, YearSelect } from './parts';
+import { areaKeys, isKind, useKindLabel } from './shared';
 
 const PAGE_SIZE = 50;
 
@@ -40,16 +21,13 @@ export default function AreaListPage() {
   const kindLabel = useKindLabel();
   const { workspace } = useWorkspace();
   const page = usePagePath();
-  const canManage = useCanManageAreas();
   const [params, setParams] = useSearchParams();
   const kind = isKind(params.get('soort')) ? params.get('soort')! : '';
   const year = /^\d{4}$/.test(params.get('jaar') ?? '') ? params.get('jaar')! : '';
   const q = params.get('zoek') ?? '';
   const parentId = params.get('binnen') ?? '';
-  const offset = Math.max(0, Number(params.get('vanaf')) || 0);
-  const [draft, setDraft] = useState({ kind, year, q });
-  useEffect(() => setDraft({ kind, year, q }), [kind, year, q]);
-  const years = useAreaYears();
+  const [offset] = useUrlOffset();
+  const [draft, setDraft] = useDraft({ kind, year, q });
   const query = new URLSearchParams();
   if (kind) query.set('kind', kind);
   if (year) query.set('year', year);
@@ -59,7 +37,7 @@ export default function AreaListPage() {
   query.set('offset', String(offset));
   const areas = useQuery({
     queryKey: [...areaKeys.lists(workspace.slug), query.toString()],
-    queryFn: () => api.get<List<AreaSummaryView>>(wsPath(workspace.slug, `areas?${query}`)),
+    queryFn: () => api.get<AreaListView>(wsPath(workspace.slug, `areas?${query}`)),
     placeholderData: keepPreviousData,
   });
   const parent = useQuery({
@@ -78,19 +56,18 @@ export default function AreaListPage() {
   };
   const filtered = !!(kind || year || q || parentId);
   const nothingAtAll = !filtered && areas.data?.total === 0;
+  const can = areas.data?.can;
   return (
     <>
       <PageHeading title={t('title')} />
       <Paragraph>{t('intro')}</Paragraph>
       <ButtonGroup className="dichter-section">
-        {canManage && (
-          <>
-            <ButtonLink to={page('gebieden/nieuw')} appearance="primary">
-              {t('action.add')}
-            </ButtonLink>
-            <ButtonLink to={page('gebieden/import')}>{t('action.import')}</ButtonLink>
-          </>
+        {can?.create && (
+          <ButtonLink to={page('gebieden/nieuw')} appearance="primary">
+            {t('action.add')}
+          </ButtonLink>
         )}
+        {can?.import && <ButtonLink to={page('gebieden/import')}>{t('action.import')}</ButtonLink>}
         <ButtonLink to={page(`gebieden/kaart${year ? `?jaar=${year}` : ''}`)}>{t('action.map')}</ButtonLink>
       </ButtonGroup>
 
@@ -98,28 +75,14 @@ export default function AreaListPage() {
         <EmptyState title={t('empty.title')}>
           <Paragraph>{t('empty.body')}</Paragraph>
           <Paragraph>{t('empty.cli')}</Paragraph>
-          <pre className="dichter-pre">
-            <code>{CLI_IMPORT(workspace.slug)}</code>
-          </pre>
+          <CliImport />
         </EmptyState>
       ) : (
         <>
           <div role="search" aria-label={t('filter.title')}>
             <form className="dichter-filters" onSubmit={submit} noValidate>
-              <SelectField
-                id="area-filter-kind"
-                label={t('filter.kind')}
-                value={draft.kind}
-                onChange={(e) => setDraft({ ...draft, kind: e.target.value })}
-                options={[{ value: '', label: t('filter.allKinds') }, ...KIND_LIST.map((k) => ({ value: k, label: kindLabel.many(k) }))]}
-              />
-              <SelectField
-                id="area-filter-year"
-                label={t('filter.year')}
-                value={draft.year}
-                onChange={(e) => setDraft({ ...draft, year: e.target.value })}
-                options={[{ value: '', label: t('filter.allYears') }, ...(years.data?.items ?? []).map((y) => ({ value: String(y.year), label: String(y.year) }))]}
-              />
+              <KindSelect id="area-filter-kind" value={draft.kind} onChange={(kind) => setDraft({ ...draft, kind })} />
+              <YearSelect id="area-filter-year" value={draft.year} onChange={(year) => setDraft({ ...draft, year })} />
               <TextField id="area-filter-q" label={t('filter.q')} type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
               <ButtonGroup className="dichter-filters__actions">
                 <Button type="submit" appearance="primary">
@@ -136,52 +99,31 @@ export default function AreaListPage() {
           {parentId && (
             <Paragraph>{parent.data ? t('filter.parent', { name: parent.data.name }) : t('filter.parentUnknown')}</Paragraph>
           )}
-          {areas.isPending ? (
-            <Loading />
-          ) : areas.isError ? (
-            <LoadError error={areas.error} onRetry={() => areas.refetch()} />
-          ) : (
-            <>
-              <Paragraph role="status">{areas.data.total === 1 ? t('list.countOne') : t('list.count', { total: f.number(areas.data.total) })}</Paragraph>
-              {areas.data.items.length === 0 ? (
-                <Paragraph>{t('empty.noMatch')}</Paragraph>
-              ) : (
-                <Table caption={t('list.caption')} captionHidden>
-                  <THead>
-                    <Th>{t('col.name')}</Th>
-                    <Th>{t('col.code')}</Th>
-                    <Th>{t('col.kind')}</Th>
-                    <Th numeric>{t('col.year')}</Th>
-                    <Th numeric>{t('col.population')}</Th>
-                  </THead>
-                  <TBody>
-                    {areas.data.items.map((area) => (
-                      <Tr key={area.id}>
-                        <RowHeader>
-                          <Link to={page(`gebieden/${area.id}`)}>{area.name}</Link>
-                        </RowHeader>
-                        <Td>{area.code ?? ts('common.none')}</Td>
-                        <Td>{kindLabel.one(area.kind)}</Td>
-                        <Td numeric>{area.year}</Td>
-                        <Td numeric>{area.population === null ? ts('common.none') : f.number(area.population)}</Td>
-                      </Tr>
-                    ))}
-                  </TBody>
-                </Table>
-              )}
-              <Pagination
-                total={areas.data.total}
-                limit={PAGE_SIZE}
-                offset={offset}
-                onOffset={(next) => {
-                  const p = new URLSearchParams(params);
-                  if (next) p.set('vanaf', String(next));
-                  else p.delete('vanaf');
-                  setParams(p);
-                }}
-              />
-            </>
-          )}
+          <Loaded query={areas}>
+            {(data) => (
+              <>
+                <Paragraph role="status">{data.total === 1 ? t('list.countOne') : t('list.count', { total: f.number(data.total) })}</Paragraph>
+                {data.items.length === 0 ? (
+                  <Paragraph>{t('empty.noMatch')}</Paragraph>
+                ) : (
+                  <DataTable
+                    caption={t('list.caption')}
+                    captionHidden
+                    rows={data.items}
+                    rowKey={(area) => area.id}
+                    columns={[
+                      { header: t('col.name'), rowHeader: true, cell: (area) => <Link to={page(`gebieden/${area.id}`)}>{area.name}</Link> },
+                      { header: t('col.code'), cell: (area) => area.code ?? ts('common.none') },
+                      { header: t('col.kind'), cell: (area) => kindLabel.one(area.kind) },
+                      { header: t('col.year'), numeric: true, cell: (area) => area.year },
+                      { header: t('col.population'), numeric: true, cell: (area) => (area.population === null ? ts('common.none') : f.number(area.population)) },
+                    ]}
+                  />
+                )}
+                <UrlPagination total={data.total} limit={PAGE_SIZE} />
+              </>
+            )}
+          </Loaded>
         </>
       )}
     </>

@@ -1,32 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, wsPath } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
 import { shellMessages } from '../../../web/messages';
-import {
-  Button,
-  ButtonLink,
-  EmptyState,
-  Heading,
-  Link,
-  LoadError,
-  Loading,
-  PageHeading,
-  Paragraph,
-  RowHeader,
-  SelectField,
-  Table,
-  TBody,
-  Td,
-  Th,
-  THead,
-  Tr,
-} from '../../../web/ui';
+import { BackLink, Button, ButtonLink, DataTable, EmptyState, Heading, Link, LoadError, Loading, PageHeading, Paragraph } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { m } from './messages';
+import { CliImport, KindSelect, useDraft, YearSelect } from './parts';
 import { projectAreas, type AreaCollection, type ProjectedMap } from './projection';
-import { areaKeys, CLI_IMPORT, isKind, KIND_LIST, useAreaYears, useCanManageAreas, useKindLabel, type AreaKind } from './shared';
+import { areaKeys, isKind, useAreaAbilities, useAreaYears, useKindLabel, type AreaKind } from './shared';
 
 /** The SVG map: every area a link (focusable, named by its name and code) to its detail page. */
 function AreaSvg({ map, label }: { map: ProjectedMap; label: string }) {
@@ -68,14 +51,13 @@ export default function AreaMapPage() {
   const kindLabel = useKindLabel();
   const { workspace } = useWorkspace();
   const page = usePagePath();
-  const canManage = useCanManageAreas();
+  const abilities = useAreaAbilities();
   const years = useAreaYears();
   const [params, setParams] = useSearchParams();
   const kind: AreaKind = isKind(params.get('soort')) ? (params.get('soort') as AreaKind) : 'buurt';
   const latestYear = years.data?.items.reduce((max, y) => Math.max(max, y.year), 0) || undefined;
   const year = /^\d{4}$/.test(params.get('jaar') ?? '') ? Number(params.get('jaar')) : latestYear;
-  const [draft, setDraft] = useState({ kind: kind as string, year: year ? String(year) : '' });
-  useEffect(() => setDraft({ kind, year: year ? String(year) : '' }), [kind, year]);
+  const [draft, setDraft] = useDraft({ kind: kind as string, year: year ? String(year) : '' });
   const query = new URLSearchParams({ kind });
   if (year) query.set('year', String(year));
   const geojson = useQuery({
@@ -98,26 +80,12 @@ export default function AreaMapPage() {
   const sorted = map ? [...map.areas].sort((a, b) => a.name.localeCompare(b.name, 'nl')) : [];
   return (
     <>
-      <Paragraph>
-        <Link to={page('gebieden')}>{t('detail.backToList')}</Link>
-      </Paragraph>
+      <BackLink to={page('gebieden')}>{t('detail.backToList')}</BackLink>
       <PageHeading title={t('map.title')} />
       <Paragraph>{t('map.intro')}</Paragraph>
       <form className="dichter-filters" onSubmit={submit} noValidate>
-        <SelectField
-          id="map-kind"
-          label={t('filter.kind')}
-          value={draft.kind}
-          onChange={(e) => setDraft({ ...draft, kind: e.target.value })}
-          options={KIND_LIST.map((k) => ({ value: k, label: kindLabel.many(k) }))}
-        />
-        <SelectField
-          id="map-year"
-          label={t('filter.year')}
-          value={draft.year}
-          onChange={(e) => setDraft({ ...draft, year: e.target.value })}
-          options={(years.data?.items ?? []).length ? years.data!.items.map((y) => ({ value: String(y.year), label: String(y.year) })) : [{ value: '', label: t('filter.allYears') }]}
-        />
+        <KindSelect id="map-kind" required value={draft.kind} onChange={(kind) => setDraft({ ...draft, kind })} />
+        <YearSelect id="map-year" required value={draft.year} onChange={(year) => setDraft({ ...draft, year })} />
         <div className="dichter-filters__actions">
           <Button type="submit" appearance="primary">
             {t('map.show')}
@@ -131,10 +99,8 @@ export default function AreaMapPage() {
       ) : !map || map.areas.length === 0 ? (
         <EmptyState title={t('map.emptyTitle')}>
           <Paragraph>{t('map.empty')}</Paragraph>
-          <pre className="dichter-pre">
-            <code>{CLI_IMPORT(workspace.slug)}</code>
-          </pre>
-          {canManage && (
+          <CliImport />
+          {abilities.data?.import && (
             <Paragraph>
               <ButtonLink to={page('gebieden/import')}>{t('action.import')}</ButtonLink>
             </Paragraph>
@@ -152,24 +118,17 @@ export default function AreaMapPage() {
             <Heading level={2} appearance={3} id="map-table">
               {t('map.table')}
             </Heading>
-            <Table caption={label} captionHidden>
-              <THead>
-                <Th>{t('col.name')}</Th>
-                <Th>{t('col.code')}</Th>
-                <Th numeric>{t('col.population')}</Th>
-              </THead>
-              <TBody>
-                {sorted.map((area) => (
-                  <Tr key={area.id}>
-                    <RowHeader>
-                      <Link to={page(`gebieden/${area.id}`)}>{area.name}</Link>
-                    </RowHeader>
-                    <Td>{area.code ?? ts('common.none')}</Td>
-                    <Td numeric>{area.population === null ? ts('common.none') : f.number(area.population)}</Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
+            <DataTable
+              caption={label}
+              captionHidden
+              rows={sorted}
+              rowKey={(area) => area.id}
+              columns={[
+                { header: t('col.name'), rowHeader: true, cell: (area) => <Link to={page(`gebieden/${area.id}`)}>{area.name}</Link> },
+                { header: t('col.code'), cell: (area) => area.code ?? ts('common.none') },
+                { header: t('col.population'), numeric: true, cell: (area) => (area.population === null ? ts('common.none') : f.number(area.population)) },
+              ]}
+            />
           </section>
         </div>
       )}

@@ -5,30 +5,12 @@ import type { z } from 'zod';
 import { ApiError, postWithProgress, wsPath } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
 import { shellMessages } from '../../../web/messages';
-import { NotFoundPage } from '../../../web/pages/NotFoundPage';
-import {
-  Button,
-  FieldShell,
-  Heading,
-  Link,
-  PageHeading,
-  Paragraph,
-  DataList,
-  RowHeader,
-  Table,
-  TBody,
-  Td,
-  TextField,
-  Th,
-  THead,
-  Tr,
-  useFormErrors,
-  cx,
-} from '../../../web/ui';
+import { Alert, BackLink, Button, cx, DataList, DataTable, FieldShell, Heading, Link, PageHeading, Paragraph, SubmitButton, TextField, useFormErrors } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import type { importReportView } from '../schema';
 import { m } from './messages';
-import { areaKeys, CLI_IMPORT, useCanManageAreas } from './shared';
+import { CliImport } from './parts';
+import { areaKeys } from './shared';
 
 type ImportReport = z.infer<typeof importReportView>;
 type Phase = { step: 'idle' } | { step: 'reading' } | { step: 'uploading'; fraction: number } | { step: 'processing' };
@@ -41,45 +23,36 @@ function Report({ report, onAnother }: { report: ImportReport; onAnother(): void
   useEffect(() => heading.current?.focus(), []);
   return (
     <section className="dichter-section" aria-labelledby="import-report">
-      <div className="utrecht-alert utrecht-alert--ok">
-        <div className="utrecht-alert__content">
-          <div className="utrecht-alert__message">
-            <Heading level={2} id="import-report" ref={heading} tabIndex={-1}>
-              {t('import.reportTitle')}
-            </Heading>
-            <DataList
-              items={[
-                [t('import.format'), report.format],
-                [t('detail.year'), String(report.year)],
-                [t('import.created'), f.number(report.created)],
-                [t('import.updated'), f.number(report.updated)],
-                [t('import.unchanged'), f.number(report.unchanged)],
-                [t('import.skippedCount'), f.number(report.skipped.length)],
-              ]}
-            />
-          </div>
-        </div>
-      </div>
+      <Alert type="ok">
+        <Heading level={2} id="import-report" ref={heading} tabIndex={-1}>
+          {t('import.reportTitle')}
+        </Heading>
+        <DataList
+          items={[
+            [t('import.format'), report.format],
+            [t('detail.year'), String(report.year)],
+            [t('import.created'), f.number(report.created)],
+            [t('import.updated'), f.number(report.updated)],
+            [t('import.unchanged'), f.number(report.unchanged)],
+            [t('import.skippedCount'), f.number(report.skipped.length)],
+          ]}
+        />
+      </Alert>
       <Heading level={3}>{t('import.skipped')}</Heading>
       {report.skipped.length === 0 ? (
         <Paragraph>{t('import.noneSkipped')}</Paragraph>
       ) : (
-        <Table caption={t('import.skippedCaption')} captionHidden>
-          <THead>
-            <Th numeric>{t('import.row')}</Th>
-            <Th>{t('col.code')}</Th>
-            <Th>{t('import.reason')}</Th>
-          </THead>
-          <TBody>
-            {report.skipped.map((s, i) => (
-              <Tr key={`${s.row}-${i}`}>
-                <RowHeader className="utrecht-table__cell--numeric-data">{s.row}</RowHeader>
-                <Td>{s.code ?? '—'}</Td>
-                <Td>{s.reason}</Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <DataTable
+          caption={t('import.skippedCaption')}
+          captionHidden
+          rows={report.skipped}
+          rowKey={(s, i) => `${s.row}-${i}`}
+          columns={[
+            { header: t('import.row'), numeric: true, rowHeader: true, cell: (s) => s.row },
+            { header: t('col.code'), cell: (s) => s.code ?? '—' },
+            { header: t('import.reason'), cell: (s) => s.reason },
+          ]}
+        />
       )}
       <Paragraph>
         <Link to={page(`gebieden?jaar=${report.year}`)}>{t('import.viewAreas', { year: report.year })}</Link>
@@ -95,7 +68,6 @@ export default function ImportAreasPage() {
   const { workspace } = useWorkspace();
   const page = usePagePath();
   const client = useQueryClient();
-  const canManage = useCanManageAreas();
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [year, setYear] = useState('');
@@ -105,7 +77,6 @@ export default function ImportAreasPage() {
     { file: { id: 'import-file', label: t('import.file') }, content: { id: 'import-file', label: t('import.file') }, fileName: { id: 'import-file', label: t('import.file') }, year: { id: 'import-year', label: t('import.year') } },
     { 'area.import_year_unknown': 'year', 'area.import_unreadable': 'file', 'request.too_large': 'file' },
   );
-  if (!canManage) return <NotFoundPage />;
   const busy = phase.step !== 'idle';
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -145,9 +116,7 @@ export default function ImportAreasPage() {
   const fileError = form.fieldError('file') ?? form.fieldError('content') ?? form.fieldError('fileName');
   return (
     <div className="dichter-narrow">
-      <Paragraph>
-        <Link to={page('gebieden')}>{t('detail.backToList')}</Link>
-      </Paragraph>
+      <BackLink to={page('gebieden')}>{t('detail.backToList')}</BackLink>
       <PageHeading title={t('import.title')} />
       <Paragraph>{t('import.intro')}</Paragraph>
       {report ? (
@@ -188,9 +157,9 @@ export default function ImportAreasPage() {
               onChange={(e) => setYear(e.target.value)}
               error={form.fieldError('year')}
             />
-            <Button type="submit" appearance="primary" busy={busy}>
-              {busy ? ts('common.loading') : t('import.submit')}
-            </Button>
+            <SubmitButton busy={busy} busyLabel={ts('common.loading')}>
+              {t('import.submit')}
+            </SubmitButton>
           </form>
           <div className="dichter-progress" role="status">
             {busy && (
@@ -205,9 +174,7 @@ export default function ImportAreasPage() {
             )}
           </div>
           <Paragraph className="dichter-section">{t('import.cli')}</Paragraph>
-          <pre className="dichter-pre">
-            <code>{CLI_IMPORT(workspace.slug)}</code>
-          </pre>
+          <CliImport />
         </>
       )}
     </div>

@@ -1,15 +1,14 @@
 import { refreshAfterWrite } from '../../../web/queries';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, wsPath, type List } from '../../../web/api';
 import { useT } from '../../../web/i18n';
 import { shellMessages } from '../../../web/messages';
-import { NotFoundPage } from '../../../web/pages/NotFoundPage';
-import { Button, ButtonGroup, ButtonLink, Fieldset, Link, Loading, PageHeading, Paragraph, SelectField, TextField, useFormErrors, useNotify } from '../../../web/ui';
+import { BackLink, Button, ButtonGroup, ButtonLink, Fieldset, Form, Loading, PageHeading, Paragraph, SelectField, SubmitButton, TextField, useFormSubmit, useNotify } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import type { AreaSummaryView, AreaView } from '../schema';
 import { m } from './messages';
-import { areaKeys, MANUAL_KINDS, useCanManageAreas, useKindLabel, type AreaKind } from './shared';
+import { areaKeys, MANUAL_KINDS, useKindLabel, type AreaKind } from './shared';
 
 /** Search-then-choose for the parent area: a text search and radio buttons with the matches. */
 function ParentPicker({ year, value, onChange, error }: { year: string; value: string; onChange(id: string): void; error?: string }) {
@@ -88,7 +87,6 @@ export default function NewAreaPage() {
   const page = usePagePath();
   const notify = useNotify();
   const client = useQueryClient();
-  const canManage = useCanManageAreas();
   const [values, setValues] = useState<{ name: string; kind: AreaKind; code: string; year: string; parentId: string }>({
     name: '',
     kind: 'straat',
@@ -96,18 +94,16 @@ export default function NewAreaPage() {
     year: String(new Date().getFullYear()),
     parentId: '',
   });
-  const form = useFormErrors(
-    {
+  const form = useFormSubmit({
+    fields: {
       name: { id: 'area-name', label: t('new.name') },
       kind: { id: 'area-kind', label: t('new.kind') },
       code: { id: 'area-code', label: t('new.code') },
       year: { id: 'area-year', label: t('new.year') },
       parentId: { id: 'area-parent-search', label: t('new.parent') },
     },
-    { 'area.code_taken': 'code', 'area.parent_not_found': 'parentId' },
-  );
-  const create = useMutation({
-    mutationFn: () =>
+    errorFields: { 'area.code_taken': 'code', 'area.parent_not_found': 'parentId' },
+    send: () =>
       api.post<AreaView>(wsPath(workspace.slug, 'areas'), {
         name: values.name,
         kind: values.kind,
@@ -115,28 +111,17 @@ export default function NewAreaPage() {
         parentId: values.parentId || null,
         year: /^\d+$/.test(values.year.trim()) ? Number(values.year.trim()) : values.year,
       }),
-    onSuccess: async (area) => {
+    onSaved: async (area) => {
       await refreshAfterWrite(client, { queryKey: areaKeys.all(workspace.slug) });
       notify(t('new.created', { name: area.name }), page(`gebieden/${area.id}`));
     },
-    onError: (err) => form.setError(err),
   });
-  if (!canManage) return <NotFoundPage />;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    form.clear();
-    create.mutate();
-  };
   return (
     <div className="dichter-narrow">
-      <Paragraph>
-        <Link to={page('gebieden')}>{t('detail.backToList')}</Link>
-      </Paragraph>
+      <BackLink to={page('gebieden')}>{t('detail.backToList')}</BackLink>
       <PageHeading title={t('new.title')} />
       <Paragraph>{t('new.intro')}</Paragraph>
-      {form.summary}
-      <form onSubmit={submit} noValidate className="dichter-form">
+      <Form form={form}>
         <TextField id="area-name" label={t('new.name')} value={values.name} maxLength={200} onChange={(e) => setValues({ ...values, name: e.target.value })} error={form.fieldError('name')} />
         <SelectField
           id="area-kind"
@@ -168,14 +153,12 @@ export default function NewAreaPage() {
         />
         <ParentPicker year={values.year} value={values.parentId} onChange={(parentId) => setValues({ ...values, parentId })} error={form.fieldError('parentId')} />
         <ButtonGroup>
-          <Button type="submit" appearance="primary" busy={create.isPending}>
-            {create.isPending ? ts('common.saving') : t('new.submit')}
-          </Button>
+          <SubmitButton busy={form.busy}>{t('new.submit')}</SubmitButton>
           <ButtonLink to={page('gebieden')} appearance="subtle">
             {ts('common.cancel')}
           </ButtonLink>
         </ButtonGroup>
-      </form>
+      </Form>
     </div>
   );
 }

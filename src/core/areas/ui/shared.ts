@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, wsPath, type List } from '../../../web/api';
 import { useT } from '../../../web/i18n';
 import { useWorkspace } from '../../../web/workspace';
-import type { AreaKind } from '../schema';
+import type { AreaKind, AreaListView } from '../schema';
 import { m } from './messages';
 
 export type { AreaKind };
@@ -39,10 +39,14 @@ export function useAreaYears() {
   });
 }
 
-/** Beheerders and programmamanagers add, change and import areas (the server's area.manage policy). */
-export function useCanManageAreas() {
+/** What the member may do with the workspace's areas, as the list answers it (`can`); the screen never derives it from the role. */
+export function useAreaAbilities() {
   const { workspace } = useWorkspace();
-  return workspace.role === 'beheerder' || workspace.role === 'programmamanager';
+  return useQuery({
+    queryKey: [...areaKeys.lists(workspace.slug), 'abilities'],
+    queryFn: async () => (await api.get<AreaListView>(wsPath(workspace.slug, 'areas?limit=1'))).can,
+  });
 }
+export type AreaAbility = keyof AreaListView['can'];
 
 export const CLI_IMPORT = (slug: string) => `npx dichter import areas --workspace ${slug} buurten.geojson`;

@@ -1,9 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { api, wsPath, type List } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
-import { EmptyState, LoadError, Loading, PageHeading, Pagination, Paragraph, Table, TBody, Td, Th, THead, Tr } from '../../../web/ui';
+import { DataTable, EmptyState, Loaded, PageHeading, Paragraph, UrlPagination, useUrlOffset } from '../../../web/ui';
 import { useWorkspace } from '../../../web/workspace';
 import type { auditEntryView } from '../schema';
 import { m, type Key } from './messages';
@@ -18,7 +17,10 @@ function show(value: unknown, empty: string) {
   return JSON.stringify(value);
 }
 
-/** "Partner gewijzigd", or the raw names for entities of modules this page does not know. */
+/**
+ * "Partner 'Buurtteam' gewijzigd" (the name it had then), "Partner gewijzigd" when the entry
+ * names nothing, and the raw names for entities of modules this page does not know.
+ */
 function useDescribe() {
   const t = useT(m);
   return (entry: AuditEntry) => {
@@ -26,18 +28,45 @@ function useDescribe() {
     const actionKey = `action.${entry.action}` as Key;
     const entity = entityKey in m.nl ? t(entityKey) : entry.entity;
     const action = actionKey in m.nl ? t(actionKey) : entry.action;
-    return `${entity} ${action}`;
+    return entry.entityLabel ? t('audit.describeNamed', { entity, label: entry.entityLabel, action }) : t('audit.describe', { entity, action });
   };
+}
+
+/** The changed fields of one entry: before and after for a change, else the value created, imported or deleted. */
+function Changes({ entry }: { entry: AuditEntry }) {
+  const t = useT(m);
+  const fieldLabel = (field: string) => (`afield.${field}` in m.nl ? t(`afield.${field}` as Key) : field);
+  const changes = Object.entries(entry.changes);
+  if (changes.length === 0) return t('audit.noChanges');
+  return (
+    <dl className="dichter-changes">
+      {changes.map(([field, change]) => (
+        <div key={field}>
+          <dt>{fieldLabel(field)}</dt>
+          <dd>
+            {entry.action === 'update' ? (
+              <>
+                <span className="dichter-changes__label">{t('audit.before')}:</span> <del>{show(change.before, t('audit.emptyValue'))}</del>
+                <br />
+                <span className="dichter-changes__label">{t('audit.after')}:</span> <ins>{show(change.after, t('audit.emptyValue'))}</ins>
+              </>
+            ) : (
+              // Created or imported: the new value; deleted: the value it had.
+              show(change.after ?? change.before, t('audit.emptyValue'))
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
 }
 
 export default function AuditPage() {
   const t = useT(m);
-  const fieldLabel = (field: string) => (`afield.${field}` in m.nl ? t(`afield.${field}` as Key) : field);
   const f = useFormat();
   const describe = useDescribe();
   const { workspace } = useWorkspace();
-  const [params, setParams] = useSearchParams();
-  const offset = Math.max(0, Number(params.get('vanaf')) || 0);
+  const [offset] = useUrlOffset();
   const audit = useQuery({
     queryKey: ['w', workspace.slug, 'audit', offset],
     queryFn: () => api.get<List<AuditEntry>>(wsPath(workspace.slug, `audit?limit=${PAGE_SIZE}&offset=${offset}`)),
@@ -47,74 +76,32 @@ export default function AuditPage() {
     <>
       <PageHeading title={t('audit.title')} />
       <Paragraph>{t('audit.intro')}</Paragraph>
-      {audit.isPending ? (
-        <Loading />
-      ) : audit.isError ? (
-        <LoadError error={audit.error} onRetry={() => audit.refetch()} />
-      ) : audit.data.items.length === 0 && offset === 0 ? (
-        <EmptyState title={t('audit.emptyTitle')}>
-          <Paragraph>{t('audit.empty')}</Paragraph>
-        </EmptyState>
-      ) : (
-        <>
-          <Table caption={t('audit.caption')}>
-            <THead>
-              <Th>{t('audit.when')}</Th>
-              <Th>{t('audit.who')}</Th>
-              <Th>{t('audit.what')}</Th>
-              <Th>{t('audit.changes')}</Th>
-            </THead>
-            <TBody>
-              {audit.data.items.map((entry) => {
-                const changes = Object.entries(entry.changes);
-                return (
-                  <Tr key={entry.id}>
-                    <Td className="dichter-nowrap">{f.dateTime(entry.createdAt)}</Td>
-                    <Td>{entry.actorName ?? t('audit.system')}</Td>
-                    <Td>{describe(entry)}</Td>
-                    <Td>
-                      {changes.length === 0 ? (
-                        t('audit.noChanges')
-                      ) : (
-                        <dl className="dichter-changes">
-                          {changes.map(([field, change]) => (
-                            <div key={field}>
-                              <dt>{fieldLabel(field)}</dt>
-                              <dd>
-                                {entry.action === 'update' ? (
-                                  <>
-                                    <span className="dichter-changes__label">{t('audit.before')}:</span> <del>{show(change.before, t('audit.emptyValue'))}</del>
-                                    <br />
-                                    <span className="dichter-changes__label">{t('audit.after')}:</span> <ins>{show(change.after, t('audit.emptyValue'))}</ins>
-                                  </>
-                                ) : (
-                                  // Created or imported: the new value; deleted: the value it had.
-                                  show(change.after ?? change.before, t('audit.emptyValue'))
-                                )}
-                              </dd>
-                            </div>
-                          ))}
-                        </dl>
-                      )}
-                    </Td>
-                  </Tr>
-                );
-              })}
-            </TBody>
-          </Table>
-          <Pagination
-            total={audit.data.total}
-            limit={PAGE_SIZE}
-            offset={offset}
-            onOffset={(next) => {
-              const p = new URLSearchParams(params);
-              if (next) p.set('vanaf', String(next));
-              else p.delete('vanaf');
-              setParams(p);
-            }}
-          />
-        </>
-      )}
+      <Loaded
+        query={audit}
+        isEmpty={(data) => data.items.length === 0 && offset === 0}
+        empty={
+          <EmptyState title={t('audit.emptyTitle')}>
+            <Paragraph>{t('audit.empty')}</Paragraph>
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <>
+            <DataTable
+              caption={t('audit.caption')}
+              rows={data.items}
+              rowKey={(entry) => entry.id}
+              columns={[
+                { header: t('audit.when'), className: 'dichter-nowrap', cell: (entry) => f.dateTime(entry.createdAt) },
+                { header: t('audit.who'), cell: (entry) => entry.actorName ?? t('audit.system') },
+                { header: t('audit.what'), cell: describe },
+                { header: t('audit.changes'), cell: (entry) => <Changes entry={entry} /> },
+              ]}
+            />
+            <UrlPagination total={data.total} limit={PAGE_SIZE} />
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { refreshAfterWrite } from '../../../web/queries';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { z } from 'zod';
 import { api, wsPath, type List } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
@@ -9,25 +9,20 @@ import {
   Alert,
   Button,
   ButtonGroup,
-  ConfirmDialog,
+  DataTable,
   EmptyState,
-  errorMessage,
+  Form,
   Heading,
-  LoadError,
-  Loading,
+  Loaded,
   PageHeading,
   Paragraph,
-  RowHeader,
+  Section,
   SelectField,
-  Table,
-  TBody,
-  Td,
+  SubmitButton,
   TextAreaField,
   TextField,
-  Th,
-  THead,
-  Tr,
-  useFormErrors,
+  useConfirmedAction,
+  useFormSubmit,
   useNotify,
 } from '../../../web/ui';
 import { useWorkspace } from '../../../web/workspace';
@@ -49,16 +44,14 @@ function ValueForm({ value, onDone }: { value?: CharterValue; onDone(saved?: Cha
   const prefix = value ? `value-${value.id}` : 'value-new';
   const [title, setTitle] = useState(value?.title ?? '');
   const [description, setDescription] = useState(value?.description ?? '');
-  const form = useFormErrors(
-    { title: { id: `${prefix}-title`, label: t('charter.valueTitle') }, description: { id: `${prefix}-description`, label: t('charter.valueDescription') } },
-    { 'charter.value_exists': 'title' },
-  );
-  const save = useMutation({
-    mutationFn: () =>
+  const form = useFormSubmit({
+    fields: { title: { id: `${prefix}-title`, label: t('charter.valueTitle') }, description: { id: `${prefix}-description`, label: t('charter.valueDescription') } },
+    errorFields: { 'charter.value_exists': 'title' },
+    send: () =>
       value
         ? api.patch<CharterValue>(wsPath(workspace.slug, `charter/values/${value.id}`), { title, description })
         : api.post<CharterValue>(wsPath(workspace.slug, 'charter/values'), { title, description }),
-    onSuccess: async (saved) => {
+    onSaved: async (saved) => {
       await refreshAfterWrite(client, { queryKey: charterKey(workspace.slug) });
       if (!value) {
         setTitle('');
@@ -66,74 +59,56 @@ function ValueForm({ value, onDone }: { value?: CharterValue; onDone(saved?: Cha
       }
       onDone(saved);
     },
-    onError: (err) => form.setError(err),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (save.isPending) return;
-    form.clear();
-    save.mutate();
-  };
   return (
-    <>
-      {form.summary}
-      <form onSubmit={submit} noValidate className="dichter-form">
-        <TextField
-          id={`${prefix}-title`}
-          label={t('charter.valueTitle')}
-          description={value ? undefined : t('charter.valueTitleDescription')}
-          value={title}
-          maxLength={200}
-          autoFocus={!!value}
-          onChange={(e) => setTitle(e.target.value)}
-          error={form.fieldError('title')}
-        />
-        <TextAreaField
-          id={`${prefix}-description`}
-          label={t('charter.valueDescription')}
-          description={t('charter.valueDescriptionDescription')}
-          optional
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          error={form.fieldError('description')}
-        />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary" busy={save.isPending}>
-            {save.isPending ? ts('common.saving') : value ? ts('common.save') : t('charter.addValue')}
+    <Form form={form}>
+      <TextField
+        id={`${prefix}-title`}
+        label={t('charter.valueTitle')}
+        description={value ? undefined : t('charter.valueTitleDescription')}
+        value={title}
+        maxLength={200}
+        autoFocus={!!value}
+        onChange={(e) => setTitle(e.target.value)}
+        error={form.fieldError('title')}
+      />
+      <TextAreaField
+        id={`${prefix}-description`}
+        label={t('charter.valueDescription')}
+        description={t('charter.valueDescriptionDescription')}
+        optional
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        error={form.fieldError('description')}
+      />
+      <ButtonGroup>
+        <SubmitButton busy={form.busy}>{value ? ts('common.save') : t('charter.addValue')}</SubmitButton>
+        {value && (
+          <Button appearance="subtle" onClick={() => onDone()}>
+            {ts('common.cancel')}
           </Button>
-          {value && (
-            <Button appearance="subtle" onClick={() => onDone()}>
-              {ts('common.cancel')}
-            </Button>
-          )}
-        </ButtonGroup>
-      </form>
-    </>
+        )}
+      </ButtonGroup>
+    </Form>
   );
 }
 
 function Values({ charter }: { charter: Charter }) {
   const t = useT(m);
-  const ts = useT(shellMessages);
   const { workspace } = useWorkspace();
   const client = useQueryClient();
   const notify = useNotify();
   const [editing, setEditing] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState<CharterValue | null>(null);
-  const remove = useMutation({
-    mutationFn: (value: CharterValue) => api.delete(wsPath(workspace.slug, `charter/values/${value.id}`)),
-    onSuccess: async (_r, value) => {
-      setDeleting(null);
+  const remove = useConfirmedAction({
+    action: (value: CharterValue) => api.delete(wsPath(workspace.slug, `charter/values/${value.id}`)),
+    onDone: async (value) => {
       await refreshAfterWrite(client, { queryKey: charterKey(workspace.slug) });
       notify(t('charter.valueDeleted', { title: value.title }));
     },
   });
   const manage = charter.can.manage;
   return (
-    <section className="dichter-section" aria-labelledby="charter-values">
-      <Heading level={2} id="charter-values">
-        {t('charter.values')}
-      </Heading>
+    <Section id="charter-values" title={t('charter.values')}>
       {charter.values.length === 0 ? (
         <EmptyState title={t('charter.valuesEmptyTitle')}>
           <Paragraph>{t('charter.valuesEmpty')}</Paragraph>
@@ -162,7 +137,7 @@ function Values({ charter }: { charter: Charter }) {
                       <Button aria-label={t('charter.editValueNamed', { title: value.title })} onClick={() => setEditing(value.id)}>
                         {t('charter.editValue')}
                       </Button>
-                      <Button appearance="danger" aria-label={t('charter.deleteValueNamed', { title: value.title })} onClick={() => setDeleting(value)}>
+                      <Button appearance="danger" aria-label={t('charter.deleteValueNamed', { title: value.title })} onClick={() => remove.ask(value)}>
                         {t('charter.deleteValue')}
                       </Button>
                     </ButtonGroup>
@@ -181,20 +156,8 @@ function Values({ charter }: { charter: Charter }) {
           <ValueForm onDone={(saved) => saved && notify(t('charter.valueAdded', { title: saved.title }))} />
         </div>
       )}
-      <ConfirmDialog
-        open={!!deleting}
-        title={deleting ? t('charter.deleteValueTitle', { title: deleting.title }) : ''}
-        body={t('charter.deleteValueBody')}
-        confirmLabel={t('charter.deleteValue')}
-        busy={remove.isPending}
-        error={remove.isError ? <Alert type="error">{errorMessage(remove.error, ts)}</Alert> : undefined}
-        onConfirm={() => deleting && remove.mutate(deleting)}
-        onCancel={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-      />
-    </section>
+      {remove.dialog((value) => ({ title: t('charter.deleteValueTitle', { title: value.title }), body: t('charter.deleteValueBody'), confirmLabel: t('charter.deleteValue') }))}
+    </Section>
   );
 }
 
@@ -205,46 +168,38 @@ function today() {
 
 function SignatoryForm() {
   const t = useT(m);
-  const ts = useT(shellMessages);
   const { workspace } = useWorkspace();
   const client = useQueryClient();
   const notify = useNotify();
   const partners = useQuery({ queryKey: ['w', workspace.slug, 'partners'], queryFn: () => api.get<List<Partner>>(wsPath(workspace.slug, 'partners')) });
   const empty = { partnerId: '', personName: '', personRole: '', signedOn: today() };
   const [values, setValues] = useState(empty);
-  const form = useFormErrors({
-    partnerId: { id: 'signatory-partner', label: t('charter.partner') },
-    personName: { id: 'signatory-name', label: t('charter.personName') },
-    personRole: { id: 'signatory-role', label: t('charter.personRole') },
-    signedOn: { id: 'signatory-date', label: t('charter.signedOn') },
-  }, { 'charter.signed_in_future': 'signedOn' });
-  const add = useMutation({
-    mutationFn: () =>
+  const form = useFormSubmit({
+    fields: {
+      partnerId: { id: 'signatory-partner', label: t('charter.partner') },
+      personName: { id: 'signatory-name', label: t('charter.personName') },
+      personRole: { id: 'signatory-role', label: t('charter.personRole') },
+      signedOn: { id: 'signatory-date', label: t('charter.signedOn') },
+    },
+    errorFields: { 'charter.signed_in_future': 'signedOn' },
+    send: () =>
       api.post<Signatory>(wsPath(workspace.slug, 'charter/signatories'), {
         partnerId: values.partnerId || null,
         personName: values.personName,
         personRole: values.personRole,
         signedOn: values.signedOn,
       }),
-    onSuccess: async (signatory) => {
+    onSaved: async (signatory) => {
       setValues(empty);
       await refreshAfterWrite(client, { queryKey: charterKey(workspace.slug) });
       await refreshAfterWrite(client, { queryKey: ['w', workspace.slug, 'partners'] });
       notify(t('charter.signatoryAdded', { name: signatory.personName }));
     },
-    onError: (err) => form.setError(err),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (add.isPending) return;
-    form.clear();
-    add.mutate();
-  };
   return (
     <div className="dichter-narrow dichter-subsection">
       <Heading level={3}>{t('charter.addSignatory')}</Heading>
-      {form.summary}
-      <form onSubmit={submit} noValidate className="dichter-form">
+      <Form form={form}>
         <SelectField
           id="signatory-partner"
           label={t('charter.partner')}
@@ -282,10 +237,8 @@ function SignatoryForm() {
           onChange={(e) => setValues({ ...values, signedOn: e.target.value })}
           error={form.fieldError('signedOn')}
         />
-        <Button type="submit" appearance="primary" busy={add.isPending}>
-          {add.isPending ? ts('common.saving') : t('charter.addSignatory')}
-        </Button>
-      </form>
+        <SubmitButton busy={form.busy}>{t('charter.addSignatory')}</SubmitButton>
+      </Form>
     </div>
   );
 }
@@ -297,11 +250,9 @@ function Signatories({ charter }: { charter: Charter }) {
   const { workspace } = useWorkspace();
   const client = useQueryClient();
   const notify = useNotify();
-  const [removing, setRemoving] = useState<Signatory | null>(null);
-  const remove = useMutation({
-    mutationFn: (s: Signatory) => api.delete(wsPath(workspace.slug, `charter/signatories/${s.id}`)),
-    onSuccess: async (_r, s) => {
-      setRemoving(null);
+  const remove = useConfirmedAction({
+    action: (s: Signatory) => api.delete(wsPath(workspace.slug, `charter/signatories/${s.id}`)),
+    onDone: async (s) => {
       await refreshAfterWrite(client, { queryKey: charterKey(workspace.slug) });
       await refreshAfterWrite(client, { queryKey: ['w', workspace.slug, 'partners'] });
       notify(t('charter.signatoryRemoved', { name: s.personName }));
@@ -309,57 +260,36 @@ function Signatories({ charter }: { charter: Charter }) {
   });
   const manage = charter.can.manage;
   return (
-    <section className="dichter-section" aria-labelledby="charter-signatories">
-      <Heading level={2} id="charter-signatories">
-        {t('charter.signatories')}
-      </Heading>
+    <Section id="charter-signatories" title={t('charter.signatories')}>
       {charter.signatories.length === 0 ? (
         <EmptyState title={t('charter.signatoriesEmptyTitle')}>
           <Paragraph>{t('charter.signatoriesEmpty')}</Paragraph>
         </EmptyState>
       ) : (
-        <Table caption={t('charter.signatoriesCaption')} captionHidden>
-          <THead>
-            <Th>{t('charter.personName')}</Th>
-            <Th>{t('charter.personRole')}</Th>
-            <Th>{t('charter.partner')}</Th>
-            <Th>{t('charter.signedOn')}</Th>
-            {manage && <Th>{ts('common.actions')}</Th>}
-          </THead>
-          <TBody>
-            {charter.signatories.map((s) => (
-              <Tr key={s.id}>
-                <RowHeader>{s.personName}</RowHeader>
-                <Td>{s.personRole || ts('common.none')}</Td>
-                <Td>{s.partnerName ?? t('charter.noPartner')}</Td>
-                <Td>{f.date(s.signedOn)}</Td>
-                {manage && (
-                  <Td>
-                    <Button appearance="danger" aria-label={t('charter.removeSignatoryNamed', { name: s.personName })} onClick={() => setRemoving(s)}>
-                      {t('charter.removeSignatory')}
-                    </Button>
-                  </Td>
-                )}
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <DataTable
+          caption={t('charter.signatoriesCaption')}
+          captionHidden
+          rows={charter.signatories}
+          rowKey={(s) => s.id}
+          columns={[
+            { header: t('charter.personName'), rowHeader: true, cell: (s) => s.personName },
+            { header: t('charter.personRole'), cell: (s) => s.personRole || ts('common.none') },
+            { header: t('charter.partner'), cell: (s) => s.partnerName ?? t('charter.noPartner') },
+            { header: t('charter.signedOn'), cell: (s) => f.date(s.signedOn) },
+            manage && {
+              header: ts('common.actions'),
+              cell: (s) => (
+                <Button appearance="danger" aria-label={t('charter.removeSignatoryNamed', { name: s.personName })} onClick={() => remove.ask(s)}>
+                  {t('charter.removeSignatory')}
+                </Button>
+              ),
+            },
+          ]}
+        />
       )}
       {manage && <SignatoryForm />}
-      <ConfirmDialog
-        open={!!removing}
-        title={removing ? t('charter.removeSignatoryTitle', { name: removing.personName }) : ''}
-        body={t('charter.removeSignatoryBody')}
-        confirmLabel={t('charter.removeSignatory')}
-        busy={remove.isPending}
-        error={remove.isError ? <Alert type="error">{errorMessage(remove.error, ts)}</Alert> : undefined}
-        onConfirm={() => removing && remove.mutate(removing)}
-        onCancel={() => {
-          setRemoving(null);
-          remove.reset();
-        }}
-      />
-    </section>
+      {remove.dialog((s) => ({ title: t('charter.removeSignatoryTitle', { name: s.personName }), body: t('charter.removeSignatoryBody'), confirmLabel: t('charter.removeSignatory') }))}
+    </Section>
   );
 }
 
@@ -371,17 +301,15 @@ export default function CharterPage() {
     <>
       <PageHeading title={t('charter.title')} />
       <Paragraph>{t('charter.intro')}</Paragraph>
-      {charter.isPending ? (
-        <Loading />
-      ) : charter.isError ? (
-        <LoadError error={charter.error} onRetry={() => charter.refetch()} />
-      ) : (
-        <>
-          {!charter.data.can.manage && <Alert type="info">{t('charter.readOnly')}</Alert>}
-          <Values charter={charter.data} />
-          <Signatories charter={charter.data} />
-        </>
-      )}
+      <Loaded query={charter}>
+        {(data) => (
+          <>
+            {!data.can.manage && <Alert type="info">{t('charter.readOnly')}</Alert>}
+            <Values charter={data} />
+            <Signatories charter={data} />
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

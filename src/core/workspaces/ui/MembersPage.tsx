@@ -1,33 +1,12 @@
 import { refreshAfterWrite } from '../../../web/queries';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
 import { api, wsPath, type List } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
 import { shellMessages } from '../../../web/messages';
 import { useSession } from '../../../web/session';
-import {
-  Alert,
-  Button,
-  ConfirmDialog,
-  errorMessage,
-  Heading,
-  LoadError,
-  Loading,
-  PageHeading,
-  Paragraph,
-  RowHeader,
-  SelectField,
-  Table,
-  TBody,
-  Td,
-  TextField,
-  Th,
-  THead,
-  Tr,
-  useFormErrors,
-  useNotify,
-} from '../../../web/ui';
+import { Button, DataTable, errorMessage, Form, Loaded, PageHeading, Paragraph, Section, SelectField, SubmitButton, TextField, useConfirmedAction, useFormSubmit, useNotify } from '../../../web/ui';
 import { useWorkspace } from '../../../web/workspace';
 import type { memberView, Role } from '../schema';
 import { ROLE_LIST, useRoleLabel } from './labels';
@@ -85,67 +64,56 @@ export default function MembersPage() {
   const key = ['w', workspace.slug, 'members'];
   const members = useQuery({ queryKey: key, queryFn: () => api.get<List<Member>>(wsPath(workspace.slug, 'members')) });
   const canManage = workspace.can.manageMembers;
-  const [removing, setRemoving] = useState<Member | null>(null);
   const [values, setValues] = useState<{ email: string; name: string; role: Role }>({ email: '', name: '', role: 'professional' });
-  const form = useFormErrors(
-    {
+  const form = useFormSubmit({
+    fields: {
       email: { id: 'member-email', label: t('members.email') },
       name: { id: 'member-name', label: t('members.name') },
       role: { id: 'member-role', label: t('members.role') },
     },
-    { 'member.exists': 'email' },
-  );
-  const add = useMutation({
-    mutationFn: () => api.post<Member>(wsPath(workspace.slug, 'members'), values),
-    onSuccess: async (member) => {
+    errorFields: { 'member.exists': 'email' },
+    send: () => api.post<Member>(wsPath(workspace.slug, 'members'), values),
+    onSaved: async (member) => {
       setValues({ email: '', name: '', role: 'professional' });
       await refreshAfterWrite(client, { queryKey: key });
       notify(t('members.added', { name: member.name, role: roleLabel(member.role).toLowerCase() }));
     },
-    onError: (err) => form.setError(err),
   });
-  const remove = useMutation({
-    mutationFn: (member: Member) => api.delete(wsPath(workspace.slug, `members/${member.userId}`)),
-    onSuccess: async (_r, member) => {
-      setRemoving(null);
+  const remove = useConfirmedAction({
+    action: (member: Member) => api.delete(wsPath(workspace.slug, `members/${member.userId}`)),
+    onDone: async (member) => {
       await refreshAfterWrite(client, { queryKey: key });
       notify(t('members.removed', { name: member.name }));
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (add.isPending) return;
-    form.clear();
-    add.mutate();
-  };
   const me = session.data?.user?.id;
   return (
     <>
       <PageHeading title={t('members.title')} />
       <Paragraph>{t('members.intro')}</Paragraph>
-      {members.isPending ? (
-        <Loading />
-      ) : members.isError ? (
-        <LoadError error={members.error} onRetry={() => members.refetch()} />
-      ) : (
-        <>
-          <Table caption={t('members.caption')} captionHidden>
-            <THead>
-              <Th>{t('members.name')}</Th>
-              {canManage && <Th>{t('members.email')}</Th>}
-              <Th>{t('members.role')}</Th>
-              <Th>{t('members.since')}</Th>
-              {canManage && <Th>{ts('common.actions')}</Th>}
-            </THead>
-            <TBody>
-              {members.data.items.map((member) => (
-                <Tr key={member.userId}>
-                  <RowHeader>
-                    {member.name} {member.userId === me && <span className="dichter-small">{t('members.you')}</span>}
-                  </RowHeader>
-                  {canManage && <Td>{member.email ?? ts('common.none')}</Td>}
-                  <Td>
-                    {canManage ? (
+      <Loaded query={members}>
+        {(data) => (
+          <>
+            <DataTable
+              caption={t('members.caption')}
+              captionHidden
+              rows={data.items}
+              rowKey={(member) => member.userId}
+              columns={[
+                {
+                  header: t('members.name'),
+                  rowHeader: true,
+                  cell: (member) => (
+                    <>
+                      {member.name} {member.userId === me && <span className="dichter-small">{t('members.you')}</span>}
+                    </>
+                  ),
+                },
+                canManage && { header: t('members.email'), cell: (member) => member.email ?? ts('common.none') },
+                {
+                  header: t('members.role'),
+                  cell: (member) =>
+                    canManage ? (
                       <RoleForm
                         member={member}
                         onSaved={async (updated) => {
@@ -155,32 +123,28 @@ export default function MembersPage() {
                       />
                     ) : (
                       roleLabel(member.role)
-                    )}
-                  </Td>
-                  <Td>{f.date(member.since)}</Td>
-                  {canManage && (
-                    <Td>
-                      <Button appearance="danger" aria-label={t('members.removeOf', { name: member.name })} onClick={() => setRemoving(member)}>
-                        {t('members.remove')}
-                      </Button>
-                    </Td>
-                  )}
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-          {members.data.items.length <= 1 && <Paragraph>{t('members.empty')}</Paragraph>}
-        </>
-      )}
+                    ),
+                },
+                { header: t('members.since'), cell: (member) => f.date(member.since) },
+                canManage && {
+                  header: ts('common.actions'),
+                  cell: (member) => (
+                    <Button appearance="danger" aria-label={t('members.removeOf', { name: member.name })} onClick={() => remove.ask(member)}>
+                      {t('members.remove')}
+                    </Button>
+                  ),
+                },
+              ]}
+            />
+            {data.items.length <= 1 && <Paragraph>{t('members.empty')}</Paragraph>}
+          </>
+        )}
+      </Loaded>
 
       {canManage && (
-        <section className="dichter-section dichter-narrow" aria-labelledby="members-add">
-          <Heading level={2} id="members-add">
-            {t('members.add')}
-          </Heading>
+        <Section id="members-add" title={t('members.add')} className="dichter-narrow">
           <Paragraph>{t('members.addIntro')}</Paragraph>
-          {form.summary}
-          <form onSubmit={submit} noValidate className="dichter-form">
+          <Form form={form}>
             <TextField id="member-name" label={t('members.name')} autoComplete="off" value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} error={form.fieldError('name')} />
             <TextField
               id="member-email"
@@ -200,17 +164,12 @@ export default function MembersPage() {
               error={form.fieldError('role')}
               options={ROLE_LIST.map((r) => ({ value: r, label: roleLabel(r) }))}
             />
-            <Button type="submit" appearance="primary" busy={add.isPending}>
-              {add.isPending ? ts('common.saving') : t('members.add')}
-            </Button>
-          </form>
-        </section>
+            <SubmitButton busy={form.busy}>{t('members.add')}</SubmitButton>
+          </Form>
+        </Section>
       )}
 
-      <section className="dichter-section" aria-labelledby="members-roles">
-        <Heading level={2} id="members-roles">
-          {t('members.roles')}
-        </Heading>
+      <Section id="members-roles" title={t('members.roles')}>
         <dl className="dichter-role-list">
           {ROLE_LIST.map((r) => (
             <div key={r}>
@@ -219,21 +178,13 @@ export default function MembersPage() {
             </div>
           ))}
         </dl>
-      </section>
+      </Section>
 
-      <ConfirmDialog
-        open={!!removing}
-        title={removing ? t('members.removeTitle', { name: removing.name }) : ''}
-        body={removing ? t('members.removeBody', { name: removing.name }) : ''}
-        confirmLabel={t('members.remove')}
-        busy={remove.isPending}
-        error={remove.isError ? <Alert type="error">{errorMessage(remove.error, ts)}</Alert> : undefined}
-        onConfirm={() => removing && remove.mutate(removing)}
-        onCancel={() => {
-          setRemoving(null);
-          remove.reset();
-        }}
-      />
+      {remove.dialog((member) => ({
+        title: t('members.removeTitle', { name: member.name }),
+        body: t('members.removeBody', { name: member.name }),
+        confirmLabel: t('members.remove'),
+      }))}
     </>
   );
 }

@@ -1,10 +1,10 @@
 import { refreshAfterWrite } from '../../../web/queries';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../../../web/api';
 import { useT } from '../../../web/i18n';
 import { shellMessages } from '../../../web/messages';
-import { Button, ButtonGroup, ButtonLink, PageHeading, Paragraph, TextField, useFormErrors, useNotify } from '../../../web/ui';
+import { ButtonGroup, ButtonLink, Form, PageHeading, Paragraph, SubmitButton, TextField, useFormSubmit, useNotify } from '../../../web/ui';
 import { workspaceKeys, type WorkspaceView } from '../../../web/workspace';
 import { suggestSlug } from './labels';
 import { m } from './messages';
@@ -19,27 +19,20 @@ export default function NewWorkspacePage() {
   const [slug, setSlug] = useState('');
   const [slugTouched, setSlugTouched] = useState(false);
   const [settings, setSettings] = useState<WorkspaceSettings>({ name: '', description: '', responseDays: '10', defaultLocale: 'nl', theme: 'voorbeeld' });
-  const form = useFormErrors(useFieldRefs(), { 'workspace.slug_taken': 'slug' });
-  const create = useMutation({
-    mutationFn: () => api.post<WorkspaceView>('/api/workspaces', { ...toBody({ ...settings, name }), slug }),
-    onSuccess: async (workspace) => {
+  const form = useFormSubmit({
+    fields: useFieldRefs(),
+    errorFields: { 'workspace.slug_taken': 'slug' },
+    send: () => api.post<WorkspaceView>('/api/workspaces', { ...toBody({ ...settings, name }), slug }),
+    onSaved: async (workspace) => {
       await refreshAfterWrite(client, { queryKey: workspaceKeys.all });
       notify(t('new.created', { name: workspace.name }), `/w/${workspace.slug}`);
     },
-    onError: (err) => form.setError(err),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    form.clear();
-    create.mutate();
-  };
   return (
     <div className="dichter-narrow">
       <PageHeading title={t('new.title')} />
       <Paragraph>{t('new.intro')}</Paragraph>
-      {form.summary}
-      <form onSubmit={submit} noValidate className="dichter-form">
+      <Form form={form}>
         <TextField
           id={fieldIds.name}
           label={t('field.name')}
@@ -67,14 +60,12 @@ export default function NewWorkspacePage() {
         />
         <WorkspaceSettingsFields values={settings} onChange={setSettings} error={form.fieldError} />
         <ButtonGroup>
-          <Button type="submit" appearance="primary" busy={create.isPending}>
-            {create.isPending ? ts('common.saving') : t('new.submit')}
-          </Button>
+          <SubmitButton busy={form.busy}>{t('new.submit')}</SubmitButton>
           <ButtonLink to="/" appearance="subtle">
             {ts('common.cancel')}
           </ButtonLink>
         </ButtonGroup>
-      </form>
+      </Form>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useT } from '../../../web/i18n';
 import { moduleUis } from '../../../web/modules';
-import { Heading, Link, PageHeading, Paragraph } from '../../../web/ui';
+import { Heading, Link, PageHeading, Paragraph, Section } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { useRoleLabel } from './labels';
 import { m } from './messages';
@@ -27,10 +27,7 @@ export default function OverviewPage() {
       <Paragraph>
         {t('overview.role', { role: roleLabel(workspace.role).toLowerCase() })} {t('overview.responseDays', { days: workspace.responseDays })}
       </Paragraph>
-      <section aria-labelledby="overview-sections" className="dichter-section">
-        <Heading level={2} id="overview-sections">
-          {t('overview.sections')}
-        </Heading>
+      <Section id="overview-sections" title={t('overview.sections')}>
         <ul className="dichter-cards">
           {nav.map((item) => (
             <li key={item.path} className="dichter-card">
@@ -41,7 +38,7 @@ export default function OverviewPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
     </>
   );
 }

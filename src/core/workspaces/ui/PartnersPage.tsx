@@ -1,6 +1,6 @@
 import { refreshAfterWrite } from '../../../web/queries';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Route, Routes, useParams } from 'react-router';
 import type { z } from 'zod';
 import { api, ApiError, wsPath, type List } from '../../../web/api';
@@ -8,30 +8,25 @@ import { useT } from '../../../web/i18n';
 import { shellMessages } from '../../../web/messages';
 import { NotFoundPage } from '../../../web/pages/NotFoundPage';
 import {
-  Alert,
+  BackLink,
   Button,
   ButtonGroup,
   ButtonLink,
-  ConfirmDialog,
+  DataTable,
   EmptyState,
-  errorMessage,
   ExternalLink,
+  Form,
   Link,
-  LoadError,
-  Loading,
+  Loaded,
+  noItems,
   PageHeading,
   Paragraph,
-  RowHeader,
   SelectField,
-  Table,
-  TBody,
-  Td,
+  SubmitButton,
   TextAreaField,
   TextField,
-  Th,
-  THead,
-  Tr,
-  useFormErrors,
+  useConfirmedAction,
+  useFormSubmit,
   useNotify,
 } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
@@ -61,32 +56,29 @@ function PartnerList() {
           </ButtonLink>
         </Paragraph>
       )}
-      {partners.isPending ? (
-        <Loading />
-      ) : partners.isError ? (
-        <LoadError error={partners.error} onRetry={() => partners.refetch()} />
-      ) : partners.data.items.length === 0 ? (
-        <EmptyState title={t('partners.emptyTitle')}>
-          <Paragraph>{canManage ? t('partners.empty') : t('partners.emptyReadOnly')}</Paragraph>
-        </EmptyState>
-      ) : (
-        <Table caption={t('partners.caption')} captionHidden>
-          <THead>
-            <Th>{t('partners.name')}</Th>
-            <Th>{t('partners.type')}</Th>
-            <Th>{t('partners.signed')}</Th>
-          </THead>
-          <TBody>
-            {partners.data.items.map((p) => (
-              <Tr key={p.id}>
-                <RowHeader>{canManage ? <Link to={page(`partners/${p.id}`)}>{p.name}</Link> : p.name}</RowHeader>
-                <Td>{typeLabel(p.type)}</Td>
-                <Td>{p.signedCharter ? t('partners.signedYes') : t('partners.signedNo')}</Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
+      <Loaded
+        query={partners}
+        isEmpty={noItems}
+        empty={
+          <EmptyState title={t('partners.emptyTitle')}>
+            <Paragraph>{canManage ? t('partners.empty') : t('partners.emptyReadOnly')}</Paragraph>
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <DataTable
+            caption={t('partners.caption')}
+            captionHidden
+            rows={data.items}
+            rowKey={(p) => p.id}
+            columns={[
+              { header: t('partners.name'), rowHeader: true, cell: (p) => (canManage ? <Link to={page(`partners/${p.id}`)}>{p.name}</Link> : p.name) },
+              { header: t('partners.type'), cell: (p) => typeLabel(p.type) },
+              { header: t('partners.signed'), cell: (p) => (p.signedCharter ? t('partners.signedYes') : t('partners.signedNo')) },
+            ]}
+          />
+        )}
+      </Loaded>
     </>
   );
 }
@@ -107,45 +99,32 @@ function PartnerForm({ initial, partnerId }: { initial: PartnerValues; partnerId
   const notify = useNotify();
   const client = useQueryClient();
   const [values, setValues] = useState<PartnerValues>(initial);
-  const [deleting, setDeleting] = useState(false);
-  const form = useFormErrors(
-    {
+  const body = () => ({ name: values.name, type: values.type === '' ? undefined : values.type, description: values.description, website: values.website.trim() });
+  const form = useFormSubmit({
+    fields: {
       name: { id: 'partner-name', label: t('partners.name') },
       type: { id: 'partner-type', label: t('partners.type') },
       description: { id: 'partner-description', label: t('partners.description') },
       website: { id: 'partner-website', label: t('partners.website') },
     },
-    { 'partner.name_taken': 'name' },
-  );
-  const body = () => ({ name: values.name, type: values.type === '' ? undefined : values.type, description: values.description, website: values.website.trim() });
-  const save = useMutation({
-    mutationFn: () =>
-      partnerId ? api.patch<Partner>(wsPath(workspace.slug, `partners/${partnerId}`), body()) : api.post<Partner>(wsPath(workspace.slug, 'partners'), body()),
-    onSuccess: async (partner) => {
+    errorFields: { 'partner.name_taken': 'name' },
+    send: () => (partnerId ? api.patch<Partner>(wsPath(workspace.slug, `partners/${partnerId}`), body()) : api.post<Partner>(wsPath(workspace.slug, 'partners'), body())),
+    onSaved: async (partner) => {
       await refreshAfterWrite(client, { queryKey: partnersKey(workspace.slug) });
       notify(partnerId ? t('partners.saved', { name: partner.name }) : t('partners.added', { name: partner.name }), page('partners'));
     },
-    onError: (err) => form.setError(err),
   });
-  const remove = useMutation({
-    mutationFn: () => api.delete(wsPath(workspace.slug, `partners/${partnerId}`)),
-    onSuccess: async () => {
-      setDeleting(false);
+  const remove = useConfirmedAction({
+    action: (id: string) => api.delete(wsPath(workspace.slug, `partners/${id}`)),
+    onDone: async () => {
       // Only the list: the deleted partner's own page is still on screen until we navigate.
       await refreshAfterWrite(client, { queryKey: partnersKey(workspace.slug), exact: true });
       notify(t('partners.deleted', { name: initial.name }), page('partners'));
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (save.isPending) return;
-    form.clear();
-    save.mutate();
-  };
   return (
     <>
-      {form.summary}
-      <form onSubmit={submit} noValidate className="dichter-form">
+      <Form form={form}>
         <TextField id="partner-name" label={t('partners.name')} value={values.name} maxLength={200} onChange={(e) => setValues({ ...values, name: e.target.value })} error={form.fieldError('name')} />
         <SelectField
           id="partner-type"
@@ -177,34 +156,20 @@ function PartnerForm({ initial, partnerId }: { initial: PartnerValues; partnerId
           error={form.fieldError('website')}
         />
         <ButtonGroup>
-          <Button type="submit" appearance="primary" busy={save.isPending}>
-            {save.isPending ? ts('common.saving') : partnerId ? ts('common.save') : t('partners.add')}
-          </Button>
+          <SubmitButton busy={form.busy}>{partnerId ? ts('common.save') : t('partners.add')}</SubmitButton>
           <ButtonLink to={page('partners')} appearance="subtle">
             {ts('common.cancel')}
           </ButtonLink>
         </ButtonGroup>
-      </form>
+      </Form>
       {partnerId && (
         <div className="dichter-section">
-          <Button appearance="danger" onClick={() => setDeleting(true)}>
+          <Button appearance="danger" onClick={() => remove.ask(partnerId)}>
             {t('partners.delete')}
           </Button>
         </div>
       )}
-      <ConfirmDialog
-        open={deleting}
-        title={t('partners.deleteTitle', { name: initial.name })}
-        body={t('partners.deleteBody')}
-        confirmLabel={t('partners.delete')}
-        busy={remove.isPending}
-        error={remove.isError ? <Alert type="error">{errorMessage(remove.error, ts)}</Alert> : undefined}
-        onConfirm={() => remove.mutate()}
-        onCancel={() => {
-          setDeleting(false);
-          remove.reset();
-        }}
-      />
+      {remove.dialog(() => ({ title: t('partners.deleteTitle', { name: initial.name }), body: t('partners.deleteBody'), confirmLabel: t('partners.delete') }))}
     </>
   );
 }
@@ -216,9 +181,7 @@ function NewPartner() {
   if (!workspace.can.managePartners) return <NotFoundPage />;
   return (
     <div className="dichter-narrow">
-      <Paragraph>
-        <Link to={page('partners')}>{t('partners.backToList')}</Link>
-      </Paragraph>
+      <BackLink to={page('partners')}>{t('partners.backToList')}</BackLink>
       <PageHeading title={t('partners.newTitle')} />
       <PartnerForm initial={{ name: '', type: '', description: '', website: '' }} />
     </div>
@@ -239,30 +202,22 @@ function EditPartner() {
   if (partner.isError && partner.error instanceof ApiError && (partner.error.status === 404 || partner.error.status === 400)) return <NotFoundPage />;
   return (
     <div className="dichter-narrow">
-      <Paragraph>
-        <Link to={page('partners')}>{t('partners.backToList')}</Link>
-      </Paragraph>
-      {partner.isPending ? (
-        <Loading />
-      ) : partner.isError ? (
-        <LoadError error={partner.error} onRetry={() => partner.refetch()} />
-      ) : (
-        <>
-          <PageHeading title={t('partners.editTitle', { name: partner.data.name })} />
-          {partner.data.website && (
-            <Paragraph>
-              <ExternalLink href={partner.data.website} rel="noopener noreferrer">
-                {partner.data.website}
-              </ExternalLink>
-            </Paragraph>
-          )}
-          <PartnerForm
-            key={partner.data.id}
-            partnerId={partner.data.id}
-            initial={{ name: partner.data.name, type: partner.data.type, description: partner.data.description, website: partner.data.website }}
-          />
-        </>
-      )}
+      <BackLink to={page('partners')}>{t('partners.backToList')}</BackLink>
+      <Loaded query={partner}>
+        {(data) => (
+          <>
+            <PageHeading title={t('partners.editTitle', { name: data.name })} />
+            {data.website && (
+              <Paragraph>
+                <ExternalLink href={data.website} rel="noopener noreferrer">
+                  {data.website}
+                </ExternalLink>
+              </Paragraph>
+            )}
+            <PartnerForm key={data.id} partnerId={data.id} initial={{ name: data.name, type: data.type, description: data.description, website: data.website }} />
+          </>
+        )}
+      </Loaded>
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import { refreshAfterWrite } from '../../../web/queries';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, wsPath } from '../../../web/api';
 import { useT } from '../../../web/i18n';
 import { shellMessages } from '../../../web/messages';
-import { Alert, Button, DataList, PageHeading, Paragraph, TextField, useFormErrors, useNotify } from '../../../web/ui';
+import { Alert, DataList, Form, PageHeading, Paragraph, SubmitButton, TextField, useFormSubmit, useNotify } from '../../../web/ui';
 import { useWorkspace, workspaceKeys, type WorkspaceView } from '../../../web/workspace';
 import { m } from './messages';
 import { fieldIds, toBody, useFieldRefs, WorkspaceSettingsFields, type WorkspaceSettings } from './WorkspaceFields';
@@ -22,22 +22,15 @@ export default function SettingsPage() {
     defaultLocale: workspace.defaultLocale,
     theme: workspace.theme,
   });
-  const form = useFormErrors(useFieldRefs());
-  const save = useMutation({
-    mutationFn: () => api.patch<WorkspaceView>(wsPath(workspace.slug), toBody(values)),
-    onSuccess: async (updated) => {
+  const form = useFormSubmit({
+    fields: useFieldRefs(),
+    send: () => api.patch<WorkspaceView>(wsPath(workspace.slug), toBody(values)),
+    onSaved: async (updated) => {
       client.setQueryData(workspaceKeys.one(workspace.slug), updated);
       await refreshAfterWrite(client, { queryKey: workspaceKeys.all });
       notify(t('settings.saved'));
     },
-    onError: (err) => form.setError(err),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (save.isPending) return;
-    form.clear();
-    save.mutate();
-  };
   const readOnly = !workspace.can.update;
   return (
     <div className="dichter-narrow">
@@ -45,8 +38,7 @@ export default function SettingsPage() {
       <Paragraph>{t('settings.intro')}</Paragraph>
       {readOnly && <Alert type="info">{t('settings.readOnly')}</Alert>}
       <DataList items={[[t('settings.slug'), <code className="dichter-code">/w/{workspace.slug}</code>]]} />
-      {form.summary}
-      <form onSubmit={submit} noValidate className="dichter-form">
+      <Form form={form}>
         <TextField
           id={fieldIds.name}
           label={t('field.name')}
@@ -57,12 +49,8 @@ export default function SettingsPage() {
           disabled={readOnly}
         />
         <WorkspaceSettingsFields values={values} onChange={setValues} error={form.fieldError} disabled={readOnly} />
-        {!readOnly && (
-          <Button type="submit" appearance="primary" busy={save.isPending}>
-            {save.isPending ? ts('common.saving') : ts('common.save')}
-          </Button>
-        )}
-      </form>
+        {!readOnly && <SubmitButton busy={form.busy}>{ts('common.save')}</SubmitButton>}
+      </Form>
     </div>
   );
 }
