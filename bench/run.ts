@@ -3,11 +3,13 @@
  * Each writes bench/results/<name>.json. Benchmarks report; they never fail on speed.
  */
 import { httpRead } from './http-read';
+import { ladder } from './ladder';
 import { startup } from './startup';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   'http-read': () => httpRead(),
   startup: () => startup(),
+  ladder: () => ladder(),
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');

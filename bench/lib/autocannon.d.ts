@@ -43,8 +43,16 @@ declare module 'autocannon' {
     method?: string;
     timeout?: number;
     pipelining?: number;
+    /** Request sequence per connection; setupRequest may change the path of each request. */
+    requests?: { setupRequest?: (request: { path?: string; [key: string]: unknown }) => { path?: string; [key: string]: unknown } }[];
   }
 
-  function autocannon(options: Options): Promise<Result> & { stop?: () => void };
+  interface Instance extends Promise<Result> {
+    stop?: () => void;
+    /** Every response: status code, body bytes and latency in (fractional) milliseconds. */
+    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Instance;
+  }
+
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

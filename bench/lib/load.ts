@@ -10,6 +10,10 @@ export interface LoadRequest {
   /** …or send exactly this many requests. */
   amount?: number;
   headers?: Record<string, string>;
+  /** Paths (with query) requested in turn, one per request, instead of the URL's own path. */
+  paths?: string[];
+  /** Record every response time and report exact percentiles (`exactLatencyMs`). */
+  exactLatencies?: boolean;
 }
 
 /** What one load run measured, in the units the result files use. */
@@ -26,6 +30,25 @@ export interface LoadSummary {
   /** Responses outside 200–299. Must be 0. */
   non2xx: number;
   statusCodes: Record<string, number>;
+  /** Exact percentiles of every 2xx response time (fractional ms), when requested. */
+  exactLatencyMs?: ExactLatency;
+}
+
+export interface ExactLatency {
+  count: number;
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Nearest-rank percentiles of a list of durations in ms. */
+export function exactLatency(values: number[]): ExactLatency {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : 0);
+  const mean = sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : 0;
+  return { count: sorted.length, mean: round(mean), p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), max: round(sorted[sorted.length - 1] ?? 0) };
 }
 
 const worker = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
@@ -35,9 +58,9 @@ export function runLoad(request: LoadRequest): Promise<LoadSummary> {
   return new Promise((resolve, reject) => {
     const child = fork(worker, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let settled = false;
-    child.once('message', (message: { ok: boolean; result?: Result; error?: string }) => {
+    child.once('message', (message: { ok: boolean; result?: Result; latencies?: number[]; error?: string }) => {
       settled = true;
-      if (message.ok && message.result) resolve(summarize(message.result));
+      if (message.ok && message.result) resolve({ ...summarize(message.result), ...(message.latencies ? { exactLatencyMs: exactLatency(message.latencies) } : {}) });
       else reject(new Error(`load failed: ${message.error}`));
     });
     child.once('error', reject);
