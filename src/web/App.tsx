@@ -4,6 +4,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { PublicLayout, SignedInLayout, WorkspaceLayout } from './layout/Layout';
 import { moduleUis } from './modules';
 import { workspacePages } from '../core/workspaces/ui';
+import { PublicLadderPage } from '../core/ladder/ui';
 import { useWorkspace } from './workspace';
 
 const SignInPage = lazy(() => import('./pages/SignInPage'));
@@ -26,6 +27,8 @@ export function App() {
     <Routes>
       <Route element={<PublicLayout />}>
         <Route path="/inloggen" element={<SignInPage />} />
+        <Route path="/openbaar/:slug" element={<PublicLadderPage />} />
+        <Route path="/openbaar/:slug/gebied/:areaCode" element={<PublicLadderPage />} />
       </Route>
       <Route element={<SignedInLayout />}>
         <Route index element={<workspacePages.WorkspaceListPage />} />

@@ -12,6 +12,8 @@ export class ApiError extends Error {
     public readonly id: string,
     message: string,
     public readonly fields: FieldError[] = [],
+    /** The whole `error` object, for routes that add details (e.g. the refused rows of an import). */
+    public readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -51,7 +53,7 @@ function headers(method: string, hasBody: boolean): Record<string, string> {
 async function toError(status: number, text: string): Promise<ApiError> {
   try {
     const body = JSON.parse(text) as { error?: { id?: string; message?: string; fields?: FieldError[] } };
-    if (body.error) return new ApiError(status, body.error.id ?? 'server.error', body.error.message ?? '', body.error.fields ?? []);
+    if (body.error) return new ApiError(status, body.error.id ?? 'server.error', body.error.message ?? '', body.error.fields ?? [], body.error);
   } catch {
     // Not our error shape (a proxy's page, a network error text): fall through.
   }
@@ -89,13 +91,15 @@ export const api = {
 
 /**
  * POST with upload progress (fetch cannot report it). `onUploaded` fires once the whole body
- * is sent, when the server starts working on it.
+ * is sent, when the server starts working on it. A `FormData` body goes as multipart/form-data
+ * (the browser sets the boundary); anything else as JSON.
  */
 export function postWithProgress<T>(path: string, body: unknown, onProgress: (fraction: number) => void, onUploaded: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
-    for (const [name, value] of Object.entries(headers('POST', true))) xhr.setRequestHeader(name, value);
+    const multipart = body instanceof FormData;
+    for (const [name, value] of Object.entries(headers('POST', !multipart))) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
@@ -112,7 +116,7 @@ export function postWithProgress<T>(path: string, body: unknown, onProgress: (fr
         reject(err);
       }
     };
-    xhr.send(JSON.stringify(body));
+    xhr.send(multipart ? body : JSON.stringify(body));
   });
 }
 

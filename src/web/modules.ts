@@ -1,6 +1,7 @@
 import { areasUi } from '../core/areas/ui';
+import { ladderUi } from '../core/ladder/ui';
 import { workspacesUi } from '../core/workspaces/ui';
 import { collectModuleUis } from './module-ui';
 
 /** The web side of src/modules.ts: every module's UI, in the same order. */
-export const moduleUis = collectModuleUis([workspacesUi, areasUi]);
+export const moduleUis = collectModuleUis([workspacesUi, areasUi, ladderUi]);
