@@ -151,6 +151,18 @@ export async function listNodes(db: Db, workspaceId: string, filter: NodeFilter)
 }
 
 /** Every node of the workspace, top rung first, then by code and title. */
+/** Every node with only the columns the tree shows, in ladder order. */
+export const treeNodes = (db: Db, workspaceId: string) =>
+  t(db)
+    .selectFrom('ladderNodes')
+    .select(['id', 'rung', 'code', 'title', 'public', 'ownerPartnerId', 'phase', 'status'])
+    .where('workspaceId', '=', workspaceId)
+    .orderBy(rungRank)
+    .orderBy('code', (o) => o.asc().nullsLast())
+    .orderBy('title')
+    .orderBy('id')
+    .execute();
+
 export const allNodes = (db: Db, workspaceId: string) =>
   t(db)
     .selectFrom('ladderNodes')

@@ -49,7 +49,7 @@ export const routes: FastifyPluginAsync = async (app) => {
     },
     async (req, reply) => reply.code(201).send(await service.createNode(req.ctx, req.body)),
   );
-  api.get('/ladder/tree', { schema: { tags, summary: 'De hele ladder: alle tredes en hun verbindingen (plat)', params: workspace, response: { 200: s.treeView, ...scopedErrors() } } }, async (req) =>
+  api.get('/ladder/tree', { schema: { tags, summary: 'De hele ladder: alle tredes, plat, elk met zijn bovenliggende knopen (parentIds)', params: workspace, response: { 200: s.treeView, ...scopedErrors() } } }, async (req) =>
     service.getTree(req.ctx),
   );
   api.get(

@@ -144,9 +144,24 @@ export const nodeView = nodeSummaryView.extend({
 });
 export type NodeView = z.infer<typeof nodeView>;
 
+/** What the tree needs of a node: a programme has thousands, so descriptions, dates and budgets stay out. */
+export const treeNodeView = z.object({
+  id: z.string(),
+  rung,
+  code: z.string().nullable(),
+  title: z.string(),
+  public: z.boolean(),
+  parentIds: z.array(z.string()),
+  ownerPartnerId: z.string().nullable(),
+  partnerIds: z.array(z.string()),
+  areaIds: z.array(z.string()),
+  phase: phase.nullable(),
+  status: status.nullable(),
+});
+export type TreeNodeView = z.infer<typeof treeNodeView>;
+
 export const treeView = z.object({
-  nodes: z.array(nodeSummaryView),
-  links: z.array(z.object({ childId: z.uuid(), parentId: z.uuid() })),
+  nodes: z.array(treeNodeView),
   total: z.number().int(),
   can: z.object({ manage: z.boolean(), import: z.boolean() }),
 });

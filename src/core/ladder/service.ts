@@ -15,6 +15,7 @@ import {
   type CreateNodeInput,
   type DeleteNodeQuery,
   type NodeListQuery,
+  type TreeNodeView,
   type NodeSummaryView,
   type NodeView,
   type Rung,
@@ -172,11 +173,21 @@ export async function getNode(ctx: ServiceContext, id: string): Promise<NodeView
 export async function getTree(ctx: ServiceContext) {
   const scope = policy.authorize(ctx, 'ladder.read');
   await ensureValues(ctx, scope);
-  const [nodes, rel] = await Promise.all([repo.allNodes(ctx.db, scope.id), relationsOf(ctx.db, scope.id)]);
-  const links = [...rel.parents].flatMap(([childId, parents]) => parents.map((parentId) => ({ childId, parentId })));
+  const [nodes, rel] = await Promise.all([repo.treeNodes(ctx.db, scope.id), relationsOf(ctx.db, scope.id)]);
   return {
-    nodes: nodes.map((n) => presentSummary(n, rel)),
-    links,
+    nodes: nodes.map((n) => ({
+      id: n.id,
+      rung: n.rung as Rung,
+      code: n.code,
+      title: n.title,
+      public: n.public,
+      parentIds: rel.parents.get(n.id) ?? [],
+      ownerPartnerId: n.ownerPartnerId,
+      partnerIds: rel.partners.get(n.id) ?? [],
+      areaIds: rel.areas.get(n.id) ?? [],
+      phase: n.phase as TreeNodeView['phase'],
+      status: n.status as TreeNodeView['status'],
+    })),
     total: nodes.length,
     can: { manage: policy.can(scope, 'ladder.manage'), import: policy.can(scope, 'ladder.import') },
   };
