@@ -9,6 +9,7 @@ import {
   type FormEvent,
   type InputHTMLAttributes,
   type ReactNode,
+  type Ref,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
@@ -69,6 +70,33 @@ export function TextField({ id, label, description, error, optional, fieldClassN
         aria-describedby={describedBy(id, description, error)}
         aria-required={optional === false ? true : undefined}
         type="text"
+        {...input}
+      />
+    </FieldShell>
+  );
+}
+
+/** A file picker with label, help and error like the other fields; reports the chosen file. */
+export function FileField({
+  id,
+  label,
+  description,
+  error,
+  optional,
+  fieldClassName,
+  className,
+  onFile,
+  ...input
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'onChange'> & { onFile(file: File | null): void; ref?: Ref<HTMLInputElement> }) {
+  return (
+    <FieldShell id={id} label={label} description={description} error={error} optional={optional} className={fieldClassName}>
+      <input
+        id={id}
+        type="file"
+        className={cx('dichter-file-input', error && 'dichter-file-input--invalid', className)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, description, error)}
+        onChange={(e) => onFile(e.target.files?.[0] ?? null)}
         {...input}
       />
     </FieldShell>

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ApiError, postWithProgress, wsPath } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
 import { shellMessages } from '../../../web/messages';
-import { Alert, BackLink, Button, cx, DataList, DataTable, FieldShell, Heading, Link, PageHeading, Paragraph, SubmitButton, TextField, useFormErrors } from '../../../web/ui';
+import { Alert, BackLink, Button, DataList, DataTable, FileField, Heading, Link, PageHeading, Paragraph, SubmitButton, TextField, useFormErrors } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import type { importReportView } from '../schema';
 import { m } from './messages';
@@ -132,19 +132,16 @@ export default function ImportAreasPage() {
         <>
           {form.summary}
           <form onSubmit={submit} noValidate className="dichter-form">
-            <FieldShell id="import-file" label={t('import.file')} description={t('import.fileDescription')} error={fileError}>
-              <input
-                ref={fileInput}
-                id="import-file"
-                type="file"
-                className={cx('dichter-file-input', fileError && 'dichter-file-input--invalid')}
-                accept=".csv,.json,.geojson,text/csv,application/json,application/geo+json"
-                aria-invalid={fileError ? true : undefined}
-                aria-describedby={['import-file-description', fileError ? 'import-file-error' : ''].filter(Boolean).join(' ')}
-                disabled={busy}
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-              />
-            </FieldShell>
+            <FileField
+              ref={fileInput}
+              id="import-file"
+              label={t('import.file')}
+              description={t('import.fileDescription')}
+              error={fileError}
+              accept=".csv,.json,.geojson,text/csv,application/json,application/geo+json"
+              disabled={busy}
+              onFile={setFile}
+            />
             <TextField
               id="import-year"
               label={t('import.year')}

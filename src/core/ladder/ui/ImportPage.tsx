@@ -4,7 +4,7 @@ import { ApiError, postWithProgress, wsPath } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
 import { shellMessages } from '../../../web/messages';
 import { refreshAfterWrite } from '../../../web/queries';
-import { Alert, BackLink, Button, cx, DataList, DataTable, ExternalLink, FieldShell, Heading, Link, PageHeading, Paragraph, SubmitButton, useFormErrors } from '../../../web/ui';
+import { Alert, BackLink, Button, DataList, DataTable, ExternalLink, FileField, Heading, Link, PageHeading, Paragraph, SubmitButton, useFormErrors } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { m } from './messages';
 import { ladderKeys } from './shared';
@@ -128,19 +128,16 @@ export default function ImportPage() {
             </section>
           )}
           <form onSubmit={submit} noValidate className="dichter-form">
-            <FieldShell id="ladder-file" label={t('import.file')} description={t('import.fileHelp')} error={fileError}>
-              <input
-                ref={fileInput}
-                id="ladder-file"
-                type="file"
-                className={cx('dichter-file-input', fileError && 'dichter-file-input--invalid')}
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                aria-invalid={fileError ? true : undefined}
-                aria-describedby={['ladder-file-description', fileError ? 'ladder-file-error' : ''].filter(Boolean).join(' ')}
-                disabled={busy}
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-              />
-            </FieldShell>
+            <FileField
+              ref={fileInput}
+              id="ladder-file"
+              label={t('import.file')}
+              description={t('import.fileHelp')}
+              error={fileError}
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              disabled={busy}
+              onFile={setFile}
+            />
             <SubmitButton busy={busy} busyLabel={ts('common.loading')}>
               {t('import.submit')}
             </SubmitButton>
