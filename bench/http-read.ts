@@ -17,7 +17,7 @@ import * as auth from '../src/platform/auth/service';
 import { modules } from '../src/modules';
 import { runLoad, type LoadSummary } from './lib/load';
 import { finish, machineInfo } from './lib/machine';
-import { freshPostgres } from './lib/postgres';
+import { freshPostgres } from '../test/postgres';
 import { captureSql } from './lib/sql-capture';
 import { envSeconds, ratio, table, writeResult } from './lib/util';
 import { seedReadData, type SeededData } from './lib/seed';
@@ -78,7 +78,7 @@ async function inject(app: App, url: string, token: string, method: 'GET' | 'POS
 
 async function setUp(kind: 'pglite' | 'postgres', log: (line: string) => void): Promise<Setup> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dichter-bench-http-'));
-  const pgdb = kind === 'postgres' ? await freshPostgres(process.env.DATABASE_URL!) : undefined;
+  const pgdb = kind === 'postgres' ? await freshPostgres(process.env.DATABASE_URL!, 'dichter_bench') : undefined;
   try {
     const config = loadConfig({ DICHTER_DATA: tmp, HOST: '127.0.0.1', DICHTER_LOG_LEVEL: 'silent', DICHTER_DEMO: 'false', ...(pgdb ? { DATABASE_URL: pgdb.url } : {}) });
     // Embedded PGlite on disk in a temp folder (as `dichter serve` runs it), not in memory.

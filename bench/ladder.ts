@@ -30,7 +30,7 @@ import { INTERVENTION_KINDS, PHASES, STATUSES } from '../src/core/ladder/schema'
 import { SHEET_COLUMNS, writeCsv, type SheetRecord } from '../src/core/ladder/sheet';
 import { exactLatency, runLoad, type ExactLatency, type LoadSummary } from './lib/load';
 import { finish, machineInfo } from './lib/machine';
-import { freshPostgres } from './lib/postgres';
+import { freshPostgres } from '../test/postgres';
 import { captureSql } from './lib/sql-capture';
 import { envSeconds, median, ratio, round, table, writeResult } from './lib/util';
 
@@ -133,7 +133,7 @@ async function listen(server: FastifyInstance) {
 
 async function setUp(kind: Kind): Promise<Setup> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dichter-bench-ladder-'));
-  const pgdb = kind === 'postgres' ? await freshPostgres(process.env.DATABASE_URL!) : undefined;
+  const pgdb = kind === 'postgres' ? await freshPostgres(process.env.DATABASE_URL!, 'dichter_bench') : undefined;
   try {
     const config = loadConfig({ DICHTER_DATA: tmp, HOST: '127.0.0.1', DICHTER_LOG_LEVEL: 'silent', DICHTER_DEMO: 'false', ...(pgdb ? { DATABASE_URL: pgdb.url } : {}) });
     const runtime = await openRuntime(config, modules, 'bench');

@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshPostgres } from './postgres';
 
 /**
  * The `dichter` command as an operator uses it: real processes on a real data folder
@@ -14,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const onPostgres = !!process.env.DATABASE_URL;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dichter-cli-'));
 let databaseUrl: string | undefined;
-let dbName: string | undefined;
+let dropDatabase: (() => Promise<void>) | undefined;
 
 function env(extra: Record<string, string> = {}) {
   const base: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DICHTER_DATA: dataDir, DICHTER_LOG_LEVEL: 'warn', DICHTER_DEMO: 'false' };
@@ -38,25 +37,15 @@ async function freePort(): Promise<number> {
 
 beforeAll(async () => {
   if (onPostgres) {
-    dbName = `dichter_cli_${randomBytes(4).toString('hex')}`;
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`create database ${dbName}`);
-    await c.end();
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${dbName}`;
-    databaseUrl = url.href;
+    const fresh = await freshPostgres(process.env.DATABASE_URL!, 'dichter_cli');
+    databaseUrl = fresh.url;
+    dropDatabase = fresh.drop;
   }
 });
 
 afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
-  if (dbName) {
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`drop database if exists ${dbName} with (force)`);
-    await c.end();
-  }
+  await dropDatabase?.();
 });
 
 describe('dichter command line', () => {

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { loadConfig, type Config } from '../src/platform/config';
 import { CLI_ACTOR, type ServiceContext } from '../src/platform/context';
 import { buildApp, type App } from '../src/platform/http/app';
@@ -7,6 +6,7 @@ import type { ModuleManifest } from '../src/platform/module';
 import { openRuntime, type Runtime } from '../src/platform/runtime';
 import * as auth from '../src/platform/auth/service';
 import { modules as allModules } from '../src/modules';
+import { freshPostgres } from './postgres';
 
 /**
  * A real dichter for tests: PGlite in memory by default, or a fresh PostgreSQL database
@@ -49,24 +49,6 @@ export interface TestResponse {
 
 let counter = 0;
 
-async function freshPostgres(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `dichter_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.href,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 export async function startDichter(options: { modules?: readonly ModuleManifest[]; env?: Record<string, string> } = {}): Promise<TestDichter> {
   const baseUrl = process.env.DATABASE_URL;

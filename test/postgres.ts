@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-/** A fresh, empty database next to DATABASE_URL's, dropped afterwards (as test/harness.ts does). */
-export async function freshPostgres(baseUrl: string): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
-  const name = `dichter_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
+/** A fresh, empty database next to `baseUrl`'s (for tests and benchmarks), and how to drop it. */
+export async function freshPostgres(baseUrl: string, prefix = 'dichter_test'): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
