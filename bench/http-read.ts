@@ -4,21 +4,17 @@
  * what the app's pipeline costs (auth, tenancy check, validation, serialization, headers).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { CompiledQuery } from 'kysely';
-import { loadConfig } from '../src/platform/config';
-import { CLI_ACTOR, type ServiceContext } from '../src/platform/context';
+import { type ServiceContext } from '../src/platform/context';
 import { buildApp, type App } from '../src/platform/http/app';
-import { openRuntime, type Runtime } from '../src/platform/runtime';
-import * as auth from '../src/platform/auth/service';
+import type { Runtime } from '../src/platform/runtime';
 import { modules } from '../src/modules';
 import { runLoad, type LoadSummary } from './lib/load';
 import { finish, machineInfo } from './lib/machine';
-import { freshPostgres } from '../test/postgres';
 import { captureSql } from './lib/sql-capture';
+import { listen, startBenchApp } from './lib/app';
 import { envSeconds, ratio, table, writeResult } from './lib/util';
 import { seedReadData, type SeededData } from './lib/seed';
 
@@ -64,40 +60,22 @@ interface Setup {
   tmp: string;
 }
 
-async function listen(server: FastifyInstance) {
-  await server.listen({ host: '127.0.0.1', port: 0 });
-  const address = server.server.address();
-  if (!address || typeof address === 'string') throw new Error('server has no TCP address');
-  return `http://127.0.0.1:${address.port}`;
-}
-
 async function inject(app: App, url: string, token: string, method: 'GET' | 'POST' = 'GET', body?: unknown) {
   const res = await app.server.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(body !== undefined ? { payload: body as never } : {}) });
   return { status: res.statusCode, body: res.body };
 }
 
 async function setUp(kind: 'pglite' | 'postgres', log: (line: string) => void): Promise<Setup> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dichter-bench-http-'));
-  const pgdb = kind === 'postgres' ? await freshPostgres(process.env.DATABASE_URL!, 'dichter_bench') : undefined;
+  const { config, runtime, app, cli, actor, token, tmp, drop } = await startBenchApp(kind, 'http');
   try {
-    const config = loadConfig({ DICHTER_DATA: tmp, HOST: '127.0.0.1', DICHTER_LOG_LEVEL: 'silent', DICHTER_DEMO: 'false', ...(pgdb ? { DATABASE_URL: pgdb.url } : {}) });
-    // Embedded PGlite on disk in a temp folder (as `dichter serve` runs it), not in memory.
-    const runtime = await openRuntime(config, modules, 'bench');
-    const app = await buildApp({ config, database: runtime.database, modules, events: runtime.events });
-    await app.server.ready();
-
-    const cli: ServiceContext = { ...runtime.context(), actor: CLI_ACTOR };
-    const email = `bench.${randomBytes(3).toString('hex')}@example.org`;
-    const user = await auth.createUser(cli, { email, name: 'Benchmark', password: 'benchmark-wachtwoord', isAdmin: false });
-    const { token } = await auth.createToken({ ...cli, actor: { userId: user.id, email, name: user.name, isAdmin: false, via: 'cli' } }, 'bench');
     const slug = 'bench-amsterdam';
     const created = await inject(app, '/api/workspaces', token, 'POST', { name: 'Benchmark Amsterdam', slug });
     if (created.status !== 201) throw new Error(`workspace not created: ${created.status} ${created.body}`);
-    const scope = await app.registry.tenancy({ ...cli, actor: { userId: user.id, email, name: user.name, isAdmin: false, via: 'cli' } }, slug);
+    const scope = await app.registry.tenancy({ ...cli, actor }, slug);
     if (!scope) throw new Error('workspace not found after creating it');
 
     const started = performance.now();
-    const data = await seedReadData({ app, ctx: { ...cli, actor: { userId: user.id, email, name: user.name, isAdmin: false, via: 'cli' }, workspace: scope }, slug, token });
+    const data = await seedReadData({ app, ctx: { ...cli, actor, workspace: scope }, slug, token });
     log(`  ${kind}: ${data.description} (${Math.round(performance.now() - started)} ms)`);
 
     // The endpoint's SQL: run the request once through a copy of the app whose database
@@ -129,9 +107,9 @@ async function setUp(kind: 'pglite' | 'postgres', log: (line: string) => void): 
 
     const appUrl = await listen(app.server);
     const bareUrl = await listen(bare);
-    return { runtime, app, bare, appUrl, bareUrl, token, route: data.route, data, sql, platformSql: common, appQueries: all.length, drop: pgdb?.drop, tmp };
+    return { runtime, app, bare, appUrl, bareUrl, token, route: data.route, data, sql, platformSql: common, appQueries: all.length, drop, tmp };
   } catch (err) {
-    await pgdb?.drop().catch(() => {});
+    await drop?.().catch(() => {});
     throw err;
   }
 }

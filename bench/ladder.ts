@@ -9,18 +9,15 @@
  * reported, never enforced.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { CompiledQuery, type Kysely } from 'kysely';
 import { loadConfig } from '../src/platform/config';
-import { CLI_ACTOR, type ServiceContext, type WorkspaceScope } from '../src/platform/context';
+import { type ServiceContext, type WorkspaceScope } from '../src/platform/context';
 import type { Db } from '../src/platform/db/database';
 import { buildApp, type App } from '../src/platform/http/app';
 import { newId } from '../src/platform/ids';
-import { openRuntime, type Runtime } from '../src/platform/runtime';
-import * as auth from '../src/platform/auth/service';
+import type { Runtime } from '../src/platform/runtime';
 import { modules } from '../src/modules';
 import { createPartner } from '../src/core/workspaces/service';
 import { PARTNER_TYPES } from '../src/core/workspaces/schema';
@@ -30,8 +27,8 @@ import { INTERVENTION_KINDS, PHASES, STATUSES } from '../src/core/ladder/schema'
 import { SHEET_COLUMNS, writeCsv, type SheetRecord } from '../src/core/ladder/sheet';
 import { exactLatency, runLoad, type ExactLatency, type LoadSummary } from './lib/load';
 import { finish, machineInfo } from './lib/machine';
-import { freshPostgres } from '../test/postgres';
 import { captureSql } from './lib/sql-capture';
+import { listen, startBenchApp } from './lib/app';
 import { envSeconds, median, ratio, round, table, writeResult } from './lib/util';
 
 const SCALE = { values: 20, challenges: 60, goals: 200, actionLines: 500, interventions: 5000, tocLinks: 2000, partners: 60 };
@@ -124,27 +121,9 @@ interface Setup {
   tmp: string;
 }
 
-async function listen(server: FastifyInstance) {
-  await server.listen({ host: '127.0.0.1', port: 0 });
-  const address = server.server.address();
-  if (!address || typeof address === 'string') throw new Error('server has no TCP address');
-  return `http://127.0.0.1:${address.port}`;
-}
-
 async function setUp(kind: Kind): Promise<Setup> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dichter-bench-ladder-'));
-  const pgdb = kind === 'postgres' ? await freshPostgres(process.env.DATABASE_URL!, 'dichter_bench') : undefined;
+  const { runtime, app, cli, actor, token, tmp, drop } = await startBenchApp(kind, 'ladder');
   try {
-    const config = loadConfig({ DICHTER_DATA: tmp, HOST: '127.0.0.1', DICHTER_LOG_LEVEL: 'silent', DICHTER_DEMO: 'false', ...(pgdb ? { DATABASE_URL: pgdb.url } : {}) });
-    const runtime = await openRuntime(config, modules, 'bench');
-    const app = await buildApp({ config, database: runtime.database, modules, events: runtime.events });
-    await app.server.ready();
-    const cli: ServiceContext = { ...runtime.context(), actor: CLI_ACTOR };
-    const email = `bench.${randomBytes(3).toString('hex')}@example.org`;
-    const user = await auth.createUser(cli, { email, name: 'Benchmark', password: 'benchmark-wachtwoord', isAdmin: false });
-    const actor = { userId: user.id, email, name: user.name, isAdmin: false, via: 'cli' as const };
-    const { token } = await auth.createToken({ ...cli, actor }, 'bench');
-
     const newWorkspace = async (slug: string, withPartners: boolean): Promise<Workspace> => {
       const res = await app.server.inject({ method: 'POST', url: '/api/workspaces', headers: { authorization: `Bearer ${token}` }, payload: { name: `Benchmark ${slug}`, slug } });
       if (res.statusCode !== 201) throw new Error(`workspace ${slug} not created: ${res.statusCode} ${res.body}`);
@@ -159,9 +138,9 @@ async function setUp(kind: Kind): Promise<Setup> {
     };
     const ws = await newWorkspace('bench-ladder', true);
     const bare = Fastify({ bodyLimit: 50 * 1024 * 1024 });
-    return { kind, runtime, db: runtime.database.db, app, bare, appUrl: '', bareUrl: '', token, ws, newWorkspace, drop: pgdb?.drop, tmp };
+    return { kind, runtime, db: runtime.database.db, app, bare, appUrl: '', bareUrl: '', token, ws, newWorkspace, drop, tmp };
   } catch (err) {
-    await pgdb?.drop().catch(() => {});
+    await drop?.().catch(() => {});
     throw err;
   }
 }

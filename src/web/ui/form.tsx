@@ -103,6 +103,20 @@ export function FileField({
   );
 }
 
+/** Live progress of an upload: a status line and a bar (indeterminate while the server works). */
+export function UploadProgress({ busy, status, label, fraction }: { busy: boolean; status: ReactNode; label: string; fraction: number | undefined }) {
+  return (
+    <div className="dichter-progress" role="status">
+      {busy && (
+        <>
+          <p className="nl-paragraph">{status}</p>
+          <progress aria-label={label} max={1} value={fraction} />
+        </>
+      )}
+    </div>
+  );
+}
+
 export function TextAreaField({ id, label, description, error, optional, fieldClassName, className, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldShell id={id} label={label} description={description} error={error} optional={optional} className={fieldClassName}>

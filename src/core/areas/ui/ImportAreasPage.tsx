@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ApiError, postWithProgress, wsPath } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
 import { shellMessages } from '../../../web/messages';
-import { Alert, BackLink, Button, DataList, DataTable, FileField, Heading, Link, PageHeading, Paragraph, SubmitButton, TextField, useFormErrors } from '../../../web/ui';
+import { Alert, BackLink, Button, DataList, DataTable, FileField, Heading, Link, PageHeading, Paragraph, SubmitButton, TextField, UploadProgress, useFormErrors } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import type { importReportView } from '../schema';
 import { m } from './messages';
@@ -158,18 +158,12 @@ export default function ImportAreasPage() {
               {t('import.submit')}
             </SubmitButton>
           </form>
-          <div className="dichter-progress" role="status">
-            {busy && (
-              <>
-                <p className="nl-paragraph">{status}</p>
-                <progress
-                  aria-label={t('import.progress')}
-                  max={1}
-                  value={phase.step === 'uploading' ? phase.fraction : phase.step === 'processing' ? undefined : 0}
-                />
-              </>
-            )}
-          </div>
+          <UploadProgress
+            busy={busy}
+            status={status}
+            label={t('import.progress')}
+            fraction={phase.step === 'uploading' ? phase.fraction : phase.step === 'processing' ? undefined : 0}
+          />
           <Paragraph className="dichter-section">{t('import.cli')}</Paragraph>
           <CliImport />
         </>

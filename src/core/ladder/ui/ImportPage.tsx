@@ -4,7 +4,7 @@ import { ApiError, postWithProgress, wsPath } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
 import { shellMessages } from '../../../web/messages';
 import { refreshAfterWrite } from '../../../web/queries';
-import { Alert, BackLink, Button, DataList, DataTable, ExternalLink, FileField, Heading, Link, PageHeading, Paragraph, SubmitButton, useFormErrors } from '../../../web/ui';
+import { Alert, BackLink, Button, DataList, DataTable, ExternalLink, FileField, Heading, Link, PageHeading, Paragraph, SubmitButton, UploadProgress, useFormErrors } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { m } from './messages';
 import { ladderKeys } from './shared';
@@ -142,14 +142,7 @@ export default function ImportPage() {
               {t('import.submit')}
             </SubmitButton>
           </form>
-          <div className="dichter-progress" role="status">
-            {busy && (
-              <>
-                <p className="nl-paragraph">{status}</p>
-                <progress aria-label={t('import.progress')} max={1} value={phase.step === 'uploading' ? phase.fraction : undefined} />
-              </>
-            )}
-          </div>
+          <UploadProgress busy={busy} status={status} label={t('import.progress')} fraction={phase.step === 'uploading' ? phase.fraction : undefined} />
           <section className="dichter-section" aria-labelledby="import-template">
             <Heading level={2} appearance={3} id="import-template">
               {t('import.templateTitle')}
