@@ -41,6 +41,8 @@ export const platformErrors: ErrorCatalogue = {
   'route.not_found': { status: 404, nl: 'Deze pagina of dit adres bestaat niet.', en: 'This page or address does not exist.' },
   'server.error': { status: 500, nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw; de beheerder kan het voorval terugvinden met kenmerk {reference}.', en: 'Something went wrong on our side. Try again later; the administrator can find it with reference {reference}.' },
   'server.unavailable': { status: 503, nl: 'De database is tijdelijk niet bereikbaar.', en: 'The database is temporarily unavailable.' },
+  // Tenancy is the platform's: a non-member is told the workspace does not exist.
+  'workspace.not_found': { status: 404, nl: 'Deze werkruimte bestaat niet, of u bent er geen lid van.', en: 'This workspace does not exist, or you are not a member.' },
   'auth.required': { status: 401, nl: 'U bent niet ingelogd.', en: 'You are not signed in.' },
   'auth.invalid_credentials': { status: 401, nl: 'Het e-mailadres of wachtwoord klopt niet.', en: 'The e-mail address or password is incorrect.' },
   'auth.invalid_token': { status: 401, nl: 'Het API-token is ongeldig of ingetrokken.', en: 'The API token is invalid or revoked.' },

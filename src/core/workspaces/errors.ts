@@ -1,7 +1,6 @@
 import type { ErrorCatalogue } from '../../platform/errors';
 
 export const workspaceErrors: ErrorCatalogue = {
-  'workspace.not_found': { status: 404, nl: 'Deze werkruimte bestaat niet, of u bent er geen lid van.', en: 'This workspace does not exist, or you are not a member.' },
   'workspace.slug_taken': { status: 409, nl: 'Dit webadres (slug) is al in gebruik door een andere werkruimte.', en: 'This web address (slug) is already used by another workspace.' },
   'workspace.slug_format': { status: 400, nl: 'Gebruik 3 tot 50 kleine letters, cijfers en losse streepjes, bijvoorbeeld samen-nieuw-west.', en: 'Use 3 to 50 lowercase letters, digits and single dashes, e.g. samen-nieuw-west.' },
   'member.exists': { status: 409, nl: 'Deze persoon is al lid van de werkruimte.', en: 'This person is already a member of the workspace.' },
