@@ -101,6 +101,26 @@ export async function ancestorIds(db: Db, workspaceId: string, id: string): Prom
   return result.rows.map((r) => r.id);
 }
 
+/** The ids of an area and every area inside it (bounded depth, in case of bad data). */
+export async function descendantIds(db: Db, workspaceId: string, id: string): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    with recursive down(id, depth) as (
+      select id, 0 from areas where workspace_id = ${workspaceId} and id = ${id}
+      union all
+      select a.id, down.depth + 1
+      from areas a join down on a.workspace_id = ${workspaceId} and a.parent_id = down.id
+      where down.depth < 100
+    )
+    select id from down`.execute(db);
+  return result.rows.map((r) => r.id);
+}
+
+/** Names and codes of these areas. */
+export const namesOf = (db: Db, workspaceId: string, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([] as { id: string; name: string; code: string | null }[])
+    : t(db).selectFrom('areas').select(['id', 'name', 'code']).where('workspaceId', '=', workspaceId).where('id', 'in', [...ids]).execute();
+
 export const insertArea = (db: Db, row: Omit<AreaRow, 'createdAt' | 'updatedAt'>) =>
   t(db)
     .insertInto('areas')

@@ -148,3 +148,15 @@ export async function exportAreas(ctx: ServiceContext) {
   const scope = policy.authorize(ctx, 'area.read');
   return { areas: await repo.exportAreas(ctx.db, scope.id) };
 }
+
+/** For other modules: an area and every area inside it (empty when it does not exist here). */
+export async function areaIdsWithin(ctx: ServiceContext, id: string): Promise<string[]> {
+  const scope = policy.authorize(ctx, 'area.read');
+  return repo.descendantIds(ctx.db, scope.id, id);
+}
+
+/** For other modules: names and codes of areas by id (unknown ids are left out). */
+export async function areaNames(ctx: ServiceContext, ids: readonly string[]) {
+  const scope = policy.authorize(ctx, 'area.read');
+  return repo.namesOf(ctx.db, scope.id, [...new Set(ids)]);
+}

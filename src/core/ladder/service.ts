@@ -736,4 +736,10 @@ export async function deleteAssumption(ctx: ServiceContext, nodeId: string, id: 
   });
 }
 
+/** For other modules: these nodes' rung, code, title and owner (unknown ids are left out). */
+export async function nodeRefs(ctx: ServiceContext, ids: readonly string[]) {
+  const scope = policy.authorize(ctx, 'ladder.read');
+  return (await repo.findNodes(ctx.db, scope.id, [...new Set(ids)])).map((n) => ({ id: n.id, rung: n.rung as Rung, code: n.code, title: n.title, ownerUserId: n.ownerUserId, ownerPartnerId: n.ownerPartnerId }));
+}
+
 export { allAreas, lookups, syncValuesWithCharter, emptyNode, relationsOf, presentSummary };

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { toCsv, toXlsx } from '../../platform/tables';
 
 /** The columns of the ladder template, in order (CSV and XLSX). */
 export const SHEET_COLUMNS = ['rung', 'code', 'title', 'parent_codes', 'owner', 'partners', 'areas', 'phase', 'public'] as const;
@@ -83,24 +84,11 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
-const csvCell = (value: string) => (/[",\r\n;]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/** The ladder as CSV (comma separated, UTF-8 with a byte-order mark so Excel reads the accents). */
-export function writeCsv(records: SheetRecord[]): string {
-  const lines = [SHEET_COLUMNS.join(','), ...records.map((r) => SHEET_COLUMNS.map((c) => csvCell(r[c])).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
+/** The ladder as CSV in the template's columns. */
+export const writeCsv = (records: SheetRecord[]): string => toCsv(SHEET_COLUMNS, records);
 
 /** The ladder as an XLSX workbook with one sheet in the template's columns. */
-export async function writeXlsx(records: SheetRecord[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'dichter';
-  const sheet = workbook.addWorksheet('beleidsladder');
-  sheet.columns = SHEET_COLUMNS.map((c) => ({ header: c, key: c, width: c === 'title' ? 60 : 20 }));
-  for (const r of records) sheet.addRow(r);
-  sheet.getRow(1).font = { bold: true };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
+export const writeXlsx = (records: SheetRecord[]): Promise<Buffer> => toXlsx('beleidsladder', SHEET_COLUMNS, records, ['title']);
 
 /** Splits a list cell (`a; b;c`) into its trimmed, non-empty parts. */
 export const splitList = (cell: string | undefined) =>

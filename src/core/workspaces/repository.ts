@@ -63,6 +63,7 @@ const t = (db: Db) => db as Kysely<Tables>;
 // Workspaces
 
 export const findWorkspaceBySlug = (db: Db, slug: string) => t(db).selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
+export const findWorkspaceById = (db: Db, id: string) => t(db).selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const insertWorkspace = (db: Db, row: Omit<WorkspaceRow, 'createdAt' | 'updatedAt'>) =>
   t(db).insertInto('workspaces').values(row).returningAll().executeTakeFirstOrThrow();

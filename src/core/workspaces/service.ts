@@ -56,6 +56,12 @@ export async function findWorkspaceForPublicPage(ctx: ServiceContext, slug: stri
   return ws ? { id: ws.id, slug: ws.slug, name: ws.name } : null;
 }
 
+/** Like `findWorkspaceForPublicPage`, by id: for a resident's private link to their report. */
+export async function findWorkspaceByIdForPublicPage(ctx: ServiceContext, id: string): Promise<Omit<WorkspaceScope, 'role'> | null> {
+  const ws = await repo.findWorkspaceById(ctx.db, id);
+  return ws ? { id: ws.id, slug: ws.slug, name: ws.name } : null;
+}
+
 /** Creates a workspace; the person who creates it becomes its first beheerder. */
 export async function createWorkspace(ctx: ServiceContext, input: CreateWorkspaceInput): Promise<WorkspaceView> {
   const actor = ctx.actor;

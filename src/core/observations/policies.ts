@@ -1,0 +1,15 @@
+import { definePolicy } from '../../platform/policy';
+import { ROLES } from '../workspaces/schema';
+
+/** Coordinators receive what nobody else owns, may move anything along and keep the standard answers. */
+export const COORDINATOR_ROLES = ['beheerder', 'programmamanager'] as const;
+
+export const observationPolicy = definePolicy({
+  'observation.read': ROLES,
+  'observation.create': ROLES.filter((r) => r !== 'lezer'),
+  'observation.coordinate': COORDINATOR_ROLES,
+  'observation.seeIntern': COORDINATOR_ROLES,
+  'observation.delete': ['beheerder'],
+  'observation.export': ['beheerder', 'programmamanager', 'beleidsadviseur', 'bestuurder'],
+  'template.manage': COORDINATOR_ROLES,
+});

@@ -1,0 +1,305 @@
+import { sql, type Expression, type ExpressionBuilder, type Generated, type Kysely, type SqlBool } from 'kysely';
+import type { Db } from '../../platform/db/database';
+
+export type ObservationRow = {
+  workspaceId: string;
+  id: string;
+  number: number;
+  kind: string;
+  title: string;
+  text: string;
+  areaId: string | null;
+  lat: number | null;
+  lon: number | null;
+  occurredAt: Date;
+  visibility: string;
+  containsPersonalData: boolean;
+  tags: string[];
+  status: string;
+  ownerUserId: string | null;
+  routedBy: string | null;
+  forwardedTo: string | null;
+  dueAt: Date | null;
+  reporterUserId: string | null;
+  reporterName: string | null;
+  reporterEmail: string | null;
+  reporterPhone: string | null;
+  accessTokenHash: string | null;
+  source: string;
+  satisfaction: number | null;
+  satisfactionNote: string | null;
+  answeredAt: Date | null;
+  closedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+export type NewObservation = Omit<ObservationRow, 'createdAt' | 'updatedAt' | 'tags'> & Partial<Pick<ObservationRow, 'createdAt' | 'updatedAt'>>;
+export type ObservationPatch = Partial<Omit<ObservationRow, 'workspaceId' | 'id' | 'number' | 'createdAt' | 'tags'>>;
+export type EventRow = {
+  workspaceId: string;
+  id: string;
+  observationId: string;
+  at: Date;
+  actorUserId: string | null;
+  actorName: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  message: string | null;
+  ownerUserId: string | null;
+  forwardedTo: string | null;
+  dueAt: Date | null;
+  internal: boolean;
+};
+export type TemplateRow = { workspaceId: string; id: string; title: string; body: string; createdAt: Date; updatedAt: Date };
+
+interface Tables {
+  observationCounters: { workspaceId: string; lastNumber: number };
+  observations: Omit<ObservationRow, 'createdAt' | 'updatedAt' | 'tags'> & { createdAt: Generated<Date>; updatedAt: Generated<Date>; tags: Generated<string[]>; search: Generated<string> };
+  observationNodes: { workspaceId: string; observationId: string; nodeId: string };
+  observationEvents: Omit<EventRow, 'at'> & { at: Generated<Date> };
+  observationTemplates: Omit<TemplateRow, 'createdAt' | 'updatedAt'> & { createdAt: Generated<Date>; updatedAt: Generated<Date> };
+}
+const t = (db: Db) => db as Kysely<Tables>;
+
+// Writing
+
+/** The next number in this workspace (one row per workspace, locked for the rest of the transaction). */
+export async function nextNumber(db: Db, workspaceId: string) {
+  const row = await t(db)
+    .insertInto('observationCounters')
+    .values({ workspaceId, lastNumber: 1 })
+    .onConflict((oc) => oc.column('workspaceId').doUpdateSet({ lastNumber: sql`observation_counters.last_number + 1` }))
+    .returning('lastNumber')
+    .executeTakeFirstOrThrow();
+  return row.lastNumber;
+}
+
+export async function insertObservation(db: Db, row: NewObservation, tags: readonly string[]) {
+  return (await t(db)
+    .insertInto('observations')
+    .values({ ...row, tags: tagsValue(tags) })
+    .returningAll()
+    .executeTakeFirstOrThrow()) as unknown as ObservationRow;
+}
+
+// Tags are validated by the schema (letters, digits, spaces, dashes), but go in as parameters anyway.
+const tagsValue = (tags: readonly string[]) => (tags.length ? sql<string[]>`array[${sql.join([...tags])}]::text[]` : sql<string[]>`'{}'::text[]`);
+
+export const updateObservation = async (db: Db, workspaceId: string, id: string, patch: ObservationPatch, tags?: readonly string[]) =>
+  (await t(db)
+    .updateTable('observations')
+    .set({ ...patch, ...(tags ? { tags: tagsValue(tags) } : {}), updatedAt: new Date() })
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as unknown as ObservationRow;
+
+export const deleteObservations = async (db: Db, workspaceId: string, ids: readonly string[]) => {
+  if (ids.length) await t(db).deleteFrom('observations').where('workspaceId', '=', workspaceId).where('id', 'in', [...ids]).execute();
+};
+
+export async function replaceNodes(db: Db, workspaceId: string, observationId: string, nodeIds: readonly string[]) {
+  await t(db).deleteFrom('observationNodes').where('workspaceId', '=', workspaceId).where('observationId', '=', observationId).execute();
+  if (nodeIds.length) await t(db).insertInto('observationNodes').values(nodeIds.map((nodeId) => ({ workspaceId, observationId, nodeId }))).execute();
+}
+
+export const insertEvent = (db: Db, row: Omit<EventRow, 'at'> & { at?: Date }) => t(db).insertInto('observationEvents').values(row).returningAll().executeTakeFirstOrThrow() as Promise<EventRow>;
+
+// Reading
+
+export const findObservation = async (db: Db, workspaceId: string, id: string) =>
+  (await t(db).selectFrom('observations').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst()) as unknown as ObservationRow | undefined;
+
+export const findByTokenHash = async (db: Db, hash: string) =>
+  (await t(db).selectFrom('observations').selectAll().where('accessTokenHash', '=', hash).executeTakeFirst()) as unknown as ObservationRow | undefined;
+
+export const nodeIdsOf = async (db: Db, workspaceId: string, observationId: string) =>
+  (await t(db).selectFrom('observationNodes').select('nodeId').where('workspaceId', '=', workspaceId).where('observationId', '=', observationId).execute()).map((r) => r.nodeId);
+
+export const eventsOf = (db: Db, workspaceId: string, observationId: string) =>
+  t(db).selectFrom('observationEvents').selectAll().where('workspaceId', '=', workspaceId).where('observationId', '=', observationId).orderBy('at').orderBy('id').execute() as Promise<EventRow[]>;
+
+/** Who may see what: `intern` only for the reporter, the owner and (with `seeIntern`) coordinators. */
+export interface Access {
+  userId: string;
+  seeIntern: boolean;
+}
+
+export interface Filter {
+  q?: string;
+  kind?: string;
+  status?: string;
+  /** The area and everything inside it, resolved by the areas module. */
+  areaIds?: readonly string[];
+  ladderNodeId?: string;
+  ownerId?: string;
+  reporterId?: string;
+  overdue?: boolean;
+  from?: string;
+  to?: string;
+  tags?: readonly string[];
+  visibility?: string;
+}
+
+const OPEN = ['nieuw', 'in_behandeling', 'heropend', 'doorgezet'];
+const isOverdue = sql<boolean>`(observations.due_at is not null and observations.due_at < now() and observations.status in ('nieuw', 'in_behandeling', 'heropend', 'doorgezet'))`;
+
+function where(eb: ExpressionBuilder<Tables, 'observations'>, workspaceId: string, access: Access, f: Filter): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [eb('observations.workspaceId', '=', workspaceId)];
+  if (!access.seeIntern)
+    all.push(eb.or([eb('observations.visibility', '<>', 'intern'), eb('observations.reporterUserId', '=', access.userId), eb('observations.ownerUserId', '=', access.userId)]));
+  if (f.q) all.push(sql<SqlBool>`observations.search @@ websearch_to_tsquery('dutch', ${f.q})`);
+  if (f.kind) all.push(eb('observations.kind', '=', f.kind));
+  if (f.status) all.push(eb('observations.status', '=', f.status));
+  if (f.visibility) all.push(eb('observations.visibility', '=', f.visibility));
+  if (f.areaIds) all.push(f.areaIds.length ? eb('observations.areaId', 'in', [...f.areaIds]) : sql<SqlBool>`false`);
+  if (f.ownerId) all.push(eb('observations.ownerUserId', '=', f.ownerId));
+  if (f.reporterId) all.push(eb('observations.reporterUserId', '=', f.reporterId));
+  if (f.overdue !== undefined) all.push(f.overdue ? isOverdue : sql<SqlBool>`not ${isOverdue}`);
+  if (f.from) all.push(sql<SqlBool>`observations.occurred_at >= ${f.from}::date`);
+  if (f.to) all.push(sql<SqlBool>`observations.occurred_at < ${f.to}::date + 1`);
+  if (f.tags?.length) all.push(sql<SqlBool>`observations.tags @> ${tagsValue(f.tags)}`);
+  if (f.ladderNodeId)
+    all.push(
+      eb.exists(
+        eb
+          .selectFrom('observationNodes as n')
+          .select('n.nodeId')
+          .whereRef('n.observationId', '=', 'observations.id')
+          .where('n.workspaceId', '=', workspaceId)
+          .where('n.nodeId', '=', f.ladderNodeId),
+      ),
+    );
+  return eb.and(all);
+}
+
+const summaryColumns = [
+  'observations.id',
+  'observations.number',
+  'observations.kind',
+  'observations.title',
+  'observations.status',
+  'observations.visibility',
+  'observations.areaId',
+  'observations.occurredAt',
+  'observations.createdAt',
+  'observations.ownerUserId',
+  'observations.dueAt',
+  'observations.tags',
+  'observations.containsPersonalData',
+] as const;
+export type SummaryRow = Pick<ObservationRow, 'id' | 'number' | 'kind' | 'title' | 'status' | 'visibility' | 'areaId' | 'occurredAt' | 'createdAt' | 'ownerUserId' | 'dueAt' | 'tags' | 'containsPersonalData'> & {
+  overdue: boolean;
+};
+
+/** A page of observations, newest first (best match first when searching). */
+export async function listObservations(db: Db, workspaceId: string, access: Access, f: Filter, page: { limit: number; offset: number }) {
+  let q = t(db)
+    .selectFrom('observations')
+    .select(summaryColumns)
+    .select(isOverdue.as('overdue'))
+    .where((eb) => where(eb, workspaceId, access, f));
+  if (f.q) q = q.orderBy(sql`ts_rank(observations.search, websearch_to_tsquery('dutch', ${f.q}))`, 'desc');
+  return (await q.orderBy('observations.createdAt', 'desc').orderBy('observations.id', 'desc').limit(page.limit).offset(page.offset).execute()) as unknown as SummaryRow[];
+}
+
+/** Counts per kind, status and area of the same selection, its total and how many are overdue: one pass. */
+export async function facetCounts(db: Db, workspaceId: string, access: Access, f: Filter) {
+  const rows = await t(db)
+    .selectFrom('observations')
+    .select([
+      'observations.kind',
+      'observations.status',
+      'observations.areaId',
+      sql<number>`grouping(observations.kind, observations.status, observations.area_id)`.as('g'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+      sql<number>`count(*) filter (where ${isOverdue})`.as('overdue'),
+    ])
+    .where((eb) => where(eb, workspaceId, access, f))
+    .groupBy(sql`grouping sets ((observations.kind), (observations.status), (observations.area_id), ())`)
+    .execute();
+  const out = { total: 0, overdue: 0, kind: [] as { value: string; count: number }[], status: [] as { value: string; count: number }[], area: [] as { value: string; count: number }[] };
+  for (const r of rows) {
+    const n = Number(r.n);
+    // grouping() is a bit mask: 1 = area rolled up, 2 = status, 4 = kind
+    switch (Number(r.g)) {
+      case 7:
+        out.total = n;
+        out.overdue = Number(r.overdue);
+        break;
+      case 3:
+        out.kind.push({ value: r.kind, count: n });
+        break;
+      case 5:
+        out.status.push({ value: r.status, count: n });
+        break;
+      case 6:
+        if (r.areaId) out.area.push({ value: r.areaId, count: n });
+        break;
+    }
+  }
+  for (const list of [out.kind, out.status, out.area]) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return out;
+}
+
+/** What awaits this member's answer: overdue first, then by due date. */
+export async function inbox(db: Db, workspaceId: string, userId: string) {
+  return (await t(db)
+    .selectFrom('observations')
+    .select(summaryColumns)
+    .select(isOverdue.as('overdue'))
+    .where('workspaceId', '=', workspaceId)
+    .where('ownerUserId', '=', userId)
+    .where('status', 'in', OPEN)
+    .orderBy('dueAt', (o) => o.asc().nullsLast())
+    .orderBy('createdAt')
+    .limit(500)
+    .execute()) as unknown as SummaryRow[];
+}
+
+/** Every matching observation with all its columns, for export (oldest first). */
+export const exportRows = async (db: Db, workspaceId: string, access: Access, f: Filter) =>
+  (await t(db)
+    .selectFrom('observations')
+    .selectAll('observations')
+    .where((eb) => where(eb, workspaceId, access, f))
+    .orderBy('number')
+    .execute()) as unknown as ObservationRow[];
+
+export const nodeLinksOf = (db: Db, workspaceId: string, observationIds: readonly string[]) =>
+  observationIds.length === 0
+    ? Promise.resolve([] as { observationId: string; nodeId: string }[])
+    : t(db).selectFrom('observationNodes').select(['observationId', 'nodeId']).where('workspaceId', '=', workspaceId).where('observationId', 'in', [...observationIds]).execute();
+
+// The public side
+
+export async function publicList(db: Db, workspaceId: string, f: { kind?: string; status?: string; areaIds?: readonly string[] }, page: { limit: number; offset: number }) {
+  const base = t(db)
+    .selectFrom('observations')
+    .where('workspaceId', '=', workspaceId)
+    .where('visibility', '=', 'public')
+    .where('containsPersonalData', '=', false)
+    .$if(!!f.kind, (q) => q.where('kind', '=', f.kind!))
+    .$if(!!f.status, (q) => q.where('status', '=', f.status!))
+    .$if(!!f.areaIds, (q) => (f.areaIds!.length ? q.where('areaId', 'in', [...f.areaIds!]) : q.where(sql<SqlBool>`false`)));
+  const [items, total] = await Promise.all([
+    base.select(['number', 'kind', 'title', 'status', 'areaId', 'lat', 'lon', 'createdAt']).orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+// Standard answers
+
+export const listTemplates = (db: Db, workspaceId: string) =>
+  t(db).selectFrom('observationTemplates').selectAll().where('workspaceId', '=', workspaceId).orderBy('title').execute() as Promise<TemplateRow[]>;
+export const findTemplate = (db: Db, workspaceId: string, id: string) =>
+  t(db).selectFrom('observationTemplates').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst() as Promise<TemplateRow | undefined>;
+export const findTemplateByTitle = (db: Db, workspaceId: string, title: string) =>
+  t(db).selectFrom('observationTemplates').selectAll().where('workspaceId', '=', workspaceId).where('title', '=', title).executeTakeFirst() as Promise<TemplateRow | undefined>;
+export const insertTemplate = (db: Db, row: Omit<TemplateRow, 'createdAt' | 'updatedAt'>) =>
+  t(db).insertInto('observationTemplates').values(row).returningAll().executeTakeFirstOrThrow() as Promise<TemplateRow>;
+export const updateTemplate = (db: Db, workspaceId: string, id: string, patch: Partial<Pick<TemplateRow, 'title' | 'body'>>) =>
+  t(db).updateTable('observationTemplates').set({ ...patch, updatedAt: new Date() }).where('workspaceId', '=', workspaceId).where('id', '=', id).returningAll().executeTakeFirstOrThrow() as Promise<TemplateRow>;
+export const deleteTemplate = (db: Db, workspaceId: string, id: string) => t(db).deleteFrom('observationTemplates').where('workspaceId', '=', workspaceId).where('id', '=', id).execute();

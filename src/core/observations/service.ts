@@ -1,0 +1,770 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { recordAudit } from '../../platform/audit';
+import type { Actor, ServiceContext, WorkspaceScope } from '../../platform/context';
+import { transaction, type Db } from '../../platform/db/database';
+import { DomainError } from '../../platform/errors';
+import { newId } from '../../platform/ids';
+import { areaIdsWithin, areaNames } from '../areas/service';
+import { nodeRefs } from '../ladder/service';
+import { findWorkspaceByIdForPublicPage, findWorkspaceForPublicPage, getWorkspace, listMembers } from '../workspaces/service';
+import { observationPolicy as policy } from './policies';
+import { findPersonalData } from './privacy';
+import * as repo from './repository';
+import {
+  ANSWERED_KINDS,
+  OPEN_STATUSES,
+  TRANSITIONS,
+  type CreateObservationInput,
+  type HistoryEntry,
+  type Kind,
+  type ListQuery,
+  type ObservationSummaryView,
+  type ObservationView,
+  type PublicReportInput,
+  type Status,
+  type TransitionInput,
+  type UpdateObservationInput,
+} from './schema';
+import { addWorkingDays } from './workdays';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const within = (ctx: ServiceContext, db: Db): ServiceContext => ({ ...ctx, db });
+const fieldError = (id: string, path: string, params: Record<string, string | number> = {}) => new DomainError(id, params, [{ path, message: id }]);
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The acting resident on the public form, and the reader of public pages. */
+const PUBLIC_ACTOR: Actor = { userId: '00000000-0000-0000-0000-000000000000', email: '', name: 'bewoner', isAdmin: false, via: 'system' };
+
+/** What goes into the audit log of an observation: its course, never its text or contact details. */
+const auditFields = (row: repo.ObservationRow) => ({
+  number: row.number,
+  kind: row.kind,
+  status: row.status,
+  visibility: row.visibility,
+  areaId: row.areaId,
+  ownerUserId: row.ownerUserId,
+  dueAt: row.dueAt,
+  containsPersonalData: row.containsPersonalData,
+});
+const audit = (trx: Db, ctx: ServiceContext, scope: { id: string }, action: string, before: repo.ObservationRow | null, after: repo.ObservationRow | null) =>
+  recordAudit(trx, {
+    workspaceId: scope.id,
+    actor: ctx.actor,
+    entity: 'observation',
+    entityId: (after ?? before)!.id,
+    label: `#${(after ?? before)!.number}`,
+    action,
+    before: before ? auditFields(before) : null,
+    after: after ? auditFields(after) : null,
+  });
+
+// Personal data
+
+const KIND_LABELS: Record<string, { nl: string; en: string }> = {
+  bsn: { nl: 'een BSN', en: 'a citizen service number' },
+  iban: { nl: 'een IBAN', en: 'an IBAN' },
+  email: { nl: 'een e-mailadres', en: 'an e-mail address' },
+  phone: { nl: 'een telefoonnummer', en: 'a phone number' },
+};
+
+/** Where the title and text look like they hold personal data (BSN, IBAN, e-mail address, phone number). */
+export function personalDataIn(input: { title?: string; text?: string }) {
+  return (['title', 'text'] as const).flatMap((field) => findPersonalData(input[field] ?? '').map((h) => ({ kind: h.kind, field, start: h.start, end: h.end })));
+}
+
+/**
+ * The guard: personal-data-looking text never becomes public, and otherwise needs the
+ * reporter's confirmation that the observation holds personal data.
+ */
+function guardPersonalData(ctx: ServiceContext, input: { title?: string; text?: string }, visibility: string, marked: boolean) {
+  const hits = personalDataIn(input);
+  if (visibility === 'public' && marked) throw fieldError('observation.personal_data', 'visibility', { kinds: kindsOf(ctx, ['']) });
+  if (hits.length === 0) return;
+  const kinds = kindsOf(ctx, hits.map((h) => h.kind));
+  const fields = [...new Set(hits.map((h) => h.field))].map((path) => ({ path, message: visibility === 'public' ? 'observation.personal_data' : 'observation.personal_data_unmarked' }));
+  if (visibility === 'public') throw new DomainError('observation.personal_data', { kinds }, fields);
+  if (!marked) throw new DomainError('observation.personal_data_unmarked', { kinds }, fields);
+}
+const kindsOf = (ctx: ServiceContext, kinds: string[]) =>
+  [...new Set(kinds)]
+    .map((k) => KIND_LABELS[k]?.[ctx.locale] ?? (ctx.locale === 'en' ? 'personal data' : 'persoonsgegevens'))
+    .join(', ');
+
+/** For the entry form: the personal data the guard would flag, before saving. */
+export function checkText(ctx: ServiceContext, input: { title: string; text: string }) {
+  policy.authorize(ctx, 'observation.create');
+  const hits = personalDataIn(input);
+  return { hits, total: hits.length };
+}
+
+// Routing and due dates
+
+interface Route {
+  ownerUserId: string | null;
+  routedBy: 'action_line' | 'coordinator' | null;
+  dueAt: Date | null;
+}
+
+/**
+ * Signals and bottlenecks get an owner: the owner of a linked action line, else the
+ * workspace's coordinators (a programme manager, else a beheerder); and a due date the
+ * workspace's response time in working days ahead (Dutch public holidays skipped).
+ */
+async function routeFor(ctx: ServiceContext, kind: Kind, nodes: Awaited<ReturnType<typeof nodeRefs>>): Promise<Route> {
+  if (!ANSWERED_KINDS.includes(kind)) return { ownerUserId: null, routedBy: null, dueAt: null };
+  const [workspace, members] = await Promise.all([getWorkspace(ctx), listMembers(ctx)]);
+  const memberIds = new Set(members.map((m) => m.userId));
+  const dueAt = addWorkingDays(new Date(), workspace.responseDays);
+  const line = nodes.find((n) => n.rung === 'action_line' && n.ownerUserId && memberIds.has(n.ownerUserId));
+  if (line) return { ownerUserId: line.ownerUserId, routedBy: 'action_line', dueAt };
+  const byRole = (role: string) => members.filter((m) => m.role === role).sort((a, b) => a.since.localeCompare(b.since))[0];
+  const coordinator = byRole('programmamanager') ?? byRole('beheerder');
+  return { ownerUserId: coordinator?.userId ?? null, routedBy: coordinator ? 'coordinator' : null, dueAt };
+}
+
+async function checkArea(ctx: ServiceContext, areaId: string | null | undefined) {
+  if (!areaId) return;
+  if ((await areaNames(ctx, [areaId])).length === 0) throw fieldError('observation.area_not_found', 'areaId');
+}
+
+async function checkNodes(ctx: ServiceContext, ids: readonly string[]) {
+  const found = await nodeRefs(ctx, ids);
+  const missing = ids.findIndex((id) => !found.some((n) => n.id === id));
+  if (missing >= 0) throw fieldError('observation.node_not_found', `ladderNodeIds.${missing}`);
+  return found;
+}
+
+function occurredAt(value: string | undefined) {
+  const at = value ? new Date(value) : new Date();
+  // a minute of clock difference between phone and server is fine
+  if (at.getTime() > Date.now() + 60_000) throw fieldError('observation.occurred_in_future', 'occurredAt');
+  return at;
+}
+
+// Recording
+
+/** Records an observation from a member (web form or API); signals and bottlenecks are routed. */
+export async function createObservation(ctx: ServiceContext, input: CreateObservationInput): Promise<ObservationView> {
+  const scope = policy.authorize(ctx, 'observation.create');
+  guardPersonalData(ctx, input, input.visibility, input.containsPersonalData);
+  const at = occurredAt(input.occurredAt);
+  await checkArea(ctx, input.areaId);
+  const nodeIds = [...new Set(input.ladderNodeIds ?? [])];
+  const nodes = await checkNodes(ctx, nodeIds);
+  const route = await routeFor(ctx, input.kind, nodes);
+  const row = await transaction(ctx.db, async (trx) => {
+    const number = await repo.nextNumber(trx, scope.id);
+    const row = await repo.insertObservation(
+      trx,
+      {
+        ...emptyRow(scope.id, number, input.kind, input.title),
+        text: input.text,
+        areaId: input.areaId ?? null,
+        lat: input.point?.lat ?? null,
+        lon: input.point?.lon ?? null,
+        occurredAt: at,
+        visibility: input.visibility,
+        containsPersonalData: input.containsPersonalData,
+        ...route,
+        reporterUserId: ctx.actor!.userId,
+        source: ctx.actor!.via === 'token' ? 'api' : 'web',
+      },
+      input.tags ?? [],
+    );
+    await repo.replaceNodes(trx, scope.id, row.id, nodeIds);
+    await repo.insertEvent(trx, event(ctx, row, { action: 'created', toStatus: row.status, ownerUserId: row.ownerUserId, dueAt: row.dueAt }));
+    await audit(trx, ctx, scope, 'create', null, row);
+    return row;
+  });
+  ctx.events.emit('observation.created', { workspaceId: scope.id, id: row.id, kind: row.kind, ownerUserId: row.ownerUserId });
+  return present(ctx, ctx.db, scope, row);
+}
+
+function emptyRow(workspaceId: string, number: number, kind: string, title: string): repo.NewObservation {
+  return {
+    workspaceId,
+    id: newId(),
+    number,
+    kind,
+    title,
+    text: '',
+    areaId: null,
+    lat: null,
+    lon: null,
+    occurredAt: new Date(),
+    visibility: 'workspace',
+    containsPersonalData: false,
+    status: 'nieuw',
+    ownerUserId: null,
+    routedBy: null,
+    forwardedTo: null,
+    dueAt: null,
+    reporterUserId: null,
+    reporterName: null,
+    reporterEmail: null,
+    reporterPhone: null,
+    accessTokenHash: null,
+    source: 'web',
+    satisfaction: null,
+    satisfactionNote: null,
+    answeredAt: null,
+    closedAt: null,
+  };
+}
+
+function event(ctx: ServiceContext, row: repo.ObservationRow, fields: Partial<repo.EventRow> & { action: string }): Omit<repo.EventRow, 'at'> {
+  return {
+    workspaceId: row.workspaceId,
+    id: newId(),
+    observationId: row.id,
+    actorUserId: ctx.actor?.via === 'system' && ctx.actor.userId === PUBLIC_ACTOR.userId ? null : (ctx.actor?.userId ?? null),
+    actorName: ctx.actor?.name ?? '?',
+    fromStatus: null,
+    toStatus: null,
+    message: null,
+    ownerUserId: null,
+    forwardedTo: null,
+    dueAt: null,
+    internal: false,
+    ...fields,
+  };
+}
+
+// Reading
+
+const access = (ctx: ServiceContext, scope: WorkspaceScope): repo.Access => ({ userId: ctx.actor!.userId, seeIntern: policy.can(scope, 'observation.seeIntern') });
+const canSee = (ctx: ServiceContext, scope: WorkspaceScope, row: repo.ObservationRow) =>
+  row.visibility !== 'intern' || policy.can(scope, 'observation.seeIntern') || row.reporterUserId === ctx.actor!.userId || row.ownerUserId === ctx.actor!.userId;
+
+async function findVisible(ctx: ServiceContext, db: Db, scope: WorkspaceScope, id: string) {
+  const row = await repo.findObservation(db, scope.id, id);
+  if (!row || !canSee(ctx, scope, row)) throw new DomainError('observation.not_found');
+  return row;
+}
+
+/** One observation with its links, its whole history and the steps the member may take. */
+export async function getObservation(ctx: ServiceContext, id: string): Promise<ObservationView> {
+  const scope = policy.authorize(ctx, 'observation.read');
+  return present(ctx, ctx.db, scope, await findVisible(ctx, ctx.db, scope, id));
+}
+
+async function namesFor(ctx: ServiceContext, db: Db, areaIds: (string | null)[]) {
+  const c = within(ctx, db);
+  const [members, areas] = await Promise.all([listMembers(c), areaNames(c, areaIds.filter((a): a is string => !!a))]);
+  return { member: new Map(members.map((m) => [m.userId, m.name])), area: new Map(areas.map((a) => [a.id, a.name])) };
+}
+
+function presentSummary(row: repo.SummaryRow, names: Awaited<ReturnType<typeof namesFor>>): ObservationSummaryView {
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind as Kind,
+    title: row.title,
+    status: row.status as Status,
+    visibility: row.visibility as ObservationSummaryView['visibility'],
+    areaId: row.areaId,
+    areaName: row.areaId ? (names.area.get(row.areaId) ?? null) : null,
+    occurredAt: row.occurredAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    ownerId: row.ownerUserId,
+    ownerName: row.ownerUserId ? (names.member.get(row.ownerUserId) ?? null) : null,
+    dueAt: iso(row.dueAt),
+    overdue: !!row.overdue,
+    tags: row.tags,
+    containsPersonalData: row.containsPersonalData,
+  };
+}
+
+const isOverdue = (row: repo.ObservationRow) => !!row.dueAt && row.dueAt.getTime() < Date.now() && OPEN_STATUSES.includes(row.status as Status);
+
+function presentEvent(e: repo.EventRow, names: Map<string, string>): HistoryEntry {
+  return {
+    id: e.id,
+    at: e.at.toISOString(),
+    actorName: e.actorName,
+    action: e.action as HistoryEntry['action'],
+    from: e.fromStatus as Status | null,
+    to: e.toStatus as Status | null,
+    message: e.message,
+    ownerName: e.ownerUserId ? (names.get(e.ownerUserId) ?? null) : null,
+    forwardedTo: e.forwardedTo,
+    dueAt: iso(e.dueAt),
+    internal: e.internal,
+  };
+}
+
+/** The transitions this member may take now (the table, narrowed to their part). */
+function allowedTransitions(ctx: ServiceContext, scope: WorkspaceScope, row: repo.ObservationRow): Status[] {
+  const me = ctx.actor!.userId;
+  const coordinator = policy.can(scope, 'observation.coordinate');
+  const owner = row.ownerUserId === me;
+  const reporter = row.reporterUserId === me;
+  return TRANSITIONS[row.status as Status].filter((to) => {
+    if (to === 'heropend') return reporter || coordinator;
+    if (to === 'afgesloten') return reporter || owner || coordinator;
+    return owner || coordinator;
+  });
+}
+
+async function present(ctx: ServiceContext, db: Db, scope: WorkspaceScope, row: repo.ObservationRow): Promise<ObservationView> {
+  const [names, events, nodeIds] = await Promise.all([namesFor(ctx, db, [row.areaId]), repo.eventsOf(db, scope.id, row.id), repo.nodeIdsOf(db, scope.id, row.id)]);
+  const nodes = await nodeRefs(within(ctx, db), nodeIds);
+  const coordinator = policy.can(scope, 'observation.coordinate');
+  const isReporter = row.reporterUserId === ctx.actor!.userId;
+  const isResident = !row.reporterUserId;
+  const showContact = isResident && (coordinator || row.ownerUserId === ctx.actor!.userId);
+  return {
+    ...presentSummary({ ...row, overdue: isOverdue(row) }, names),
+    text: row.text,
+    point: row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon } : null,
+    routedBy: row.routedBy as ObservationView['routedBy'],
+    forwardedTo: row.forwardedTo,
+    reporter: {
+      userId: row.reporterUserId,
+      name: row.reporterUserId ? (names.member.get(row.reporterUserId) ?? '?') : (row.reporterName ?? (ctx.locale === 'en' ? 'resident' : 'bewoner')),
+      isResident,
+      contact: showContact ? { email: row.reporterEmail, phone: row.reporterPhone } : null,
+    },
+    source: row.source as ObservationView['source'],
+    ladderNodes: nodes.map((n) => ({ id: n.id, rung: n.rung, code: n.code, title: n.title })),
+    satisfaction: row.satisfaction ? { score: row.satisfaction, note: row.satisfactionNote } : null,
+    answeredAt: iso(row.answeredAt),
+    closedAt: iso(row.closedAt),
+    updatedAt: row.updatedAt.toISOString(),
+    history: events.map((e) => presentEvent(e, names.member)),
+    can: {
+      transitions: allowedTransitions(ctx, scope, row),
+      update: coordinator || (isReporter && row.status === 'nieuw'),
+      delete: policy.can(scope, 'observation.delete'),
+      rate: isReporter && (row.status === 'beantwoord' || row.status === 'afgesloten'),
+    },
+  };
+}
+
+async function filterOf(ctx: ServiceContext, query: Omit<ListQuery, 'limit' | 'offset'>): Promise<repo.Filter> {
+  const me = ctx.actor!.userId;
+  return {
+    q: query.q,
+    kind: query.kind,
+    status: query.status,
+    areaIds: query.areaId ? await areaIdsWithin(ctx, query.areaId) : undefined,
+    ladderNodeId: query.ladderNodeId,
+    ownerId: query.ownerId === 'me' ? me : query.ownerId,
+    reporterId: query.reporter === 'me' ? me : undefined,
+    overdue: query.overdue,
+    from: query.from,
+    to: query.to,
+    tags: query.tags
+      ?.split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean),
+    visibility: query.visibility,
+  };
+}
+
+const KIND_NAMES: Record<Kind, { nl: string; en: string }> = {
+  verhaal: { nl: 'Verhaal', en: 'Story' },
+  signaal: { nl: 'Signaal', en: 'Signal' },
+  knelpunt: { nl: 'Knelpunt', en: 'Bottleneck' },
+  idee: { nl: 'Idee', en: 'Idea' },
+  succes: { nl: 'Succes', en: 'Success' },
+};
+const STATUS_NAMES: Record<Status, { nl: string; en: string }> = {
+  nieuw: { nl: 'nieuw', en: 'new' },
+  in_behandeling: { nl: 'in behandeling', en: 'in progress' },
+  beantwoord: { nl: 'beantwoord', en: 'answered' },
+  afgesloten: { nl: 'afgesloten', en: 'closed' },
+  heropend: { nl: 'heropend', en: 'reopened' },
+  doorgezet: { nl: 'doorgezet', en: 'forwarded' },
+};
+export const kindName = (kind: string, locale: 'nl' | 'en') => KIND_NAMES[kind as Kind]?.[locale] ?? kind;
+export const statusName = (status: string, locale: 'nl' | 'en') => STATUS_NAMES[status as Status]?.[locale] ?? status;
+
+/** A page of observations the member may see, with counts per kind, status and area of the whole selection. */
+export async function listObservations(ctx: ServiceContext, query: ListQuery) {
+  const scope = policy.authorize(ctx, 'observation.read');
+  const filter = await filterOf(ctx, query);
+  const [items, facets] = await Promise.all([
+    repo.listObservations(ctx.db, scope.id, access(ctx, scope), filter, query),
+    repo.facetCounts(ctx.db, scope.id, access(ctx, scope), filter),
+  ]);
+  const names = await namesFor(ctx, ctx.db, [...items.map((i) => i.areaId), ...facets.area.map((a) => a.value)]);
+  return {
+    items: items.map((row) => presentSummary(row, names)),
+    total: facets.total,
+    facets: {
+      kind: facets.kind.map((f) => ({ ...f, label: kindName(f.value, ctx.locale) })),
+      status: facets.status.map((f) => ({ ...f, label: statusName(f.value, ctx.locale) })),
+      area: facets.area.slice(0, 50).map((f) => ({ ...f, label: names.area.get(f.value) ?? '?' })),
+      overdue: facets.overdue,
+    },
+    can: { create: policy.can(scope, 'observation.create'), export: policy.can(scope, 'observation.export') },
+  };
+}
+
+/** What awaits the member's answer, overdue first. */
+export async function inbox(ctx: ServiceContext) {
+  const scope = policy.authorize(ctx, 'observation.read');
+  const rows = await repo.inbox(ctx.db, scope.id, ctx.actor!.userId);
+  const names = await namesFor(ctx, ctx.db, rows.map((r) => r.areaId));
+  const items = rows.map((r) => presentSummary(r, names)).sort((a, b) => Number(b.overdue) - Number(a.overdue));
+  return { items, total: items.length, overdue: items.filter((i) => i.overdue).length };
+}
+
+// The course of an observation
+
+/** Takes one step in the status table, with the answer, reason or note; every step becomes a history entry. */
+export async function transition(ctx: ServiceContext, id: string, input: TransitionInput): Promise<ObservationView> {
+  const scope = policy.authorize(ctx, 'observation.read');
+  const row = await transaction(ctx.db, async (trx) => {
+    const before = await findVisible(ctx, trx, scope, id);
+    const from = before.status as Status;
+    if (!TRANSITIONS[from].includes(input.to)) {
+      throw new DomainError('observation.illegal_transition', {
+        from: statusName(from, ctx.locale),
+        to: statusName(input.to, ctx.locale),
+        allowed: TRANSITIONS[from].map((s) => statusName(s, ctx.locale)).join(', '),
+      });
+    }
+    if (!allowedTransitions(ctx, scope, before).includes(input.to)) throw new DomainError('observation.transition_not_allowed');
+    const message = input.message?.trim() || null;
+    if (!message && ['beantwoord', 'doorgezet', 'heropend'].includes(input.to)) throw fieldError('observation.message_required', 'message');
+    const now = new Date();
+    const patch: repo.ObservationPatch = { status: input.to };
+    let newOwner: string | null = null;
+    if (input.to === 'doorgezet') {
+      if (!input.ownerUserId && !input.forwardedTo) throw fieldError('observation.forward_target_required', 'ownerUserId');
+      if (input.ownerUserId) {
+        const members = await listMembers(within(ctx, trx));
+        if (!members.some((m) => m.userId === input.ownerUserId)) throw fieldError('observation.owner_not_member', 'ownerUserId');
+        newOwner = input.ownerUserId;
+        Object.assign(patch, { ownerUserId: newOwner, routedBy: 'forwarded' });
+      }
+      patch.forwardedTo = input.forwardedTo ?? null;
+    }
+    if (input.to === 'in_behandeling' && !before.ownerUserId) Object.assign(patch, { ownerUserId: ctx.actor!.userId, routedBy: 'manual' });
+    if (input.to === 'beantwoord') patch.answeredAt = now;
+    if (input.to === 'afgesloten') patch.closedAt = now;
+    if (input.to === 'heropend') {
+      Object.assign(patch, { answeredAt: null, closedAt: null });
+      if (ANSWERED_KINDS.includes(before.kind as Kind)) patch.dueAt = addWorkingDays(now, (await getWorkspace(within(ctx, trx))).responseDays);
+    }
+    const after = await repo.updateObservation(trx, scope.id, id, patch);
+    await repo.insertEvent(
+      trx,
+      event(ctx, after, {
+        action: 'transition',
+        fromStatus: from,
+        toStatus: input.to,
+        message,
+        ownerUserId: newOwner ?? (patch.ownerUserId as string | undefined) ?? null,
+        forwardedTo: patch.forwardedTo ?? null,
+        dueAt: patch.dueAt ?? null,
+        // an answer is for the reporter; never hidden
+        internal: input.to === 'beantwoord' || input.to === 'heropend' ? false : input.internal,
+      }),
+    );
+    await audit(trx, ctx, scope, 'transition', before, after);
+    return after;
+  });
+  ctx.events.emit('observation.transitioned', { workspaceId: scope.id, id, to: input.to });
+  return present(ctx, ctx.db, scope, row);
+}
+
+/** Changes what was recorded (the reporter while it is new, or a coordinator); the guard applies again. */
+export async function updateObservation(ctx: ServiceContext, id: string, input: UpdateObservationInput): Promise<ObservationView> {
+  const scope = policy.authorize(ctx, 'observation.read');
+  const row = await transaction(ctx.db, async (trx) => {
+    const before = await findVisible(ctx, trx, scope, id);
+    const view = await present(ctx, trx, scope, before);
+    if (!view.can.update) throw new DomainError('auth.forbidden');
+    const next = { title: input.title ?? before.title, text: input.text ?? before.text };
+    const visibility = input.visibility ?? before.visibility;
+    const marked = input.containsPersonalData ?? before.containsPersonalData;
+    guardPersonalData(ctx, next, visibility, marked);
+    if (input.areaId !== undefined) await checkArea(within(ctx, trx), input.areaId);
+    if (input.ladderNodeIds) {
+      await checkNodes(within(ctx, trx), input.ladderNodeIds);
+      await repo.replaceNodes(trx, scope.id, id, [...new Set(input.ladderNodeIds)]);
+    }
+    const patch: repo.ObservationPatch = { ...next, visibility, containsPersonalData: marked };
+    if (input.areaId !== undefined) patch.areaId = input.areaId;
+    if (input.point !== undefined) Object.assign(patch, { lat: input.point?.lat ?? null, lon: input.point?.lon ?? null });
+    if (input.occurredAt !== undefined) patch.occurredAt = occurredAt(input.occurredAt);
+    const after = await repo.updateObservation(trx, scope.id, id, patch, input.tags);
+    await repo.insertEvent(trx, event(ctx, after, { action: 'updated', internal: true }));
+    await audit(trx, ctx, scope, 'update', before, after);
+    return after;
+  });
+  return present(ctx, ctx.db, scope, row);
+}
+
+/** Removes an observation with its history (beheerder only; recorded in the audit log). */
+export async function deleteObservation(ctx: ServiceContext, id: string) {
+  const scope = policy.authorize(ctx, 'observation.delete');
+  await transaction(ctx.db, async (trx) => {
+    const before = await findVisible(ctx, trx, scope, id);
+    await repo.deleteObservations(trx, scope.id, [id]);
+    await audit(trx, ctx, scope, 'delete', before, null);
+  });
+}
+
+async function saveSatisfaction(ctx: ServiceContext, trx: Db, scope: { id: string }, before: repo.ObservationRow, input: { score: number; note?: string }) {
+  if (before.status !== 'beantwoord' && before.status !== 'afgesloten') throw new DomainError('observation.rate_not_allowed');
+  const after = await repo.updateObservation(trx, scope.id, before.id, { satisfaction: input.score, satisfactionNote: input.note?.trim() || null });
+  await repo.insertEvent(trx, event(ctx, after, { action: 'satisfaction', message: `${input.score}/5${input.note ? ` — ${input.note}` : ''}` }));
+  await audit(trx, ctx, scope, 'rate', before, after);
+  return after;
+}
+
+/** The reporter says whether the answer helped (1–5, with an optional note). */
+export async function rate(ctx: ServiceContext, id: string, input: { score: number; note?: string }): Promise<ObservationView> {
+  const scope = policy.authorize(ctx, 'observation.read');
+  const row = await transaction(ctx.db, async (trx) => {
+    const before = await findVisible(ctx, trx, scope, id);
+    if (before.reporterUserId !== ctx.actor!.userId) throw new DomainError('auth.forbidden');
+    return saveSatisfaction(ctx, trx, scope, before, input);
+  });
+  return present(ctx, ctx.db, scope, row);
+}
+
+// Standard answers
+
+const presentTemplate = (t: repo.TemplateRow) => ({ id: t.id, title: t.title, body: t.body, updatedAt: t.updatedAt.toISOString() });
+
+export async function listTemplates(ctx: ServiceContext) {
+  const scope = policy.authorize(ctx, 'observation.read');
+  const items = (await repo.listTemplates(ctx.db, scope.id)).map(presentTemplate);
+  return { items, total: items.length, can: { manage: policy.can(scope, 'template.manage') } };
+}
+
+export async function createTemplate(ctx: ServiceContext, input: { title: string; body: string }) {
+  const scope = policy.authorize(ctx, 'template.manage');
+  return transaction(ctx.db, async (trx) => {
+    if (await repo.findTemplateByTitle(trx, scope.id, input.title)) throw fieldError('observation.template_taken', 'title');
+    const row = await repo.insertTemplate(trx, { workspaceId: scope.id, id: newId(), ...input });
+    await recordAudit(trx, { workspaceId: scope.id, actor: ctx.actor, entity: 'observation_template', entityId: row.id, label: row.title, action: 'create', after: row });
+    return presentTemplate(row);
+  });
+}
+
+export async function updateTemplate(ctx: ServiceContext, id: string, patch: { title?: string; body?: string }) {
+  const scope = policy.authorize(ctx, 'template.manage');
+  return transaction(ctx.db, async (trx) => {
+    const before = await repo.findTemplate(trx, scope.id, id);
+    if (!before) throw new DomainError('observation.template_not_found');
+    if (patch.title && patch.title !== before.title && (await repo.findTemplateByTitle(trx, scope.id, patch.title))) throw fieldError('observation.template_taken', 'title');
+    const after = await repo.updateTemplate(trx, scope.id, id, patch);
+    await recordAudit(trx, { workspaceId: scope.id, actor: ctx.actor, entity: 'observation_template', entityId: id, label: after.title, action: 'update', before, after });
+    return presentTemplate(after);
+  });
+}
+
+export async function deleteTemplate(ctx: ServiceContext, id: string) {
+  const scope = policy.authorize(ctx, 'template.manage');
+  await transaction(ctx.db, async (trx) => {
+    const before = await repo.findTemplate(trx, scope.id, id);
+    if (!before) throw new DomainError('observation.template_not_found');
+    await repo.deleteTemplate(trx, scope.id, id);
+    await recordAudit(trx, { workspaceId: scope.id, actor: ctx.actor, entity: 'observation_template', entityId: id, label: before.title, action: 'delete', before });
+  });
+}
+
+// Export
+
+/** The columns of an export, in order (CSV and XLSX). */
+export const EXPORT_COLUMNS = [
+  'number',
+  'kind',
+  'title',
+  'text',
+  'status',
+  'visibility',
+  'containsPersonalData',
+  'area',
+  'lat',
+  'lon',
+  'occurredAt',
+  'createdAt',
+  'owner',
+  'dueAt',
+  'answeredAt',
+  'closedAt',
+  'reporter',
+  'source',
+  'satisfaction',
+  'tags',
+  'ladderNodes',
+] as const;
+
+/** Every observation matching the filter that the member may see, as flat records (no contact details). */
+export async function exportRecords(ctx: ServiceContext, query: Omit<ListQuery, 'limit' | 'offset'>) {
+  const scope = policy.authorize(ctx, 'observation.export');
+  const filter = await filterOf(ctx, query);
+  const rows = await repo.exportRows(ctx.db, scope.id, access(ctx, scope), filter);
+  const [names, links] = await Promise.all([namesFor(ctx, ctx.db, rows.map((r) => r.areaId)), repo.nodeLinksOf(ctx.db, scope.id, rows.map((r) => r.id))]);
+  const nodes = new Map((await nodeRefs(ctx, links.map((l) => l.nodeId))).map((n) => [n.id, n.code ?? n.title]));
+  const nodesOf = new Map<string, string[]>();
+  for (const l of links) nodesOf.set(l.observationId, [...(nodesOf.get(l.observationId) ?? []), nodes.get(l.nodeId) ?? l.nodeId]);
+  return rows.map((r) => ({
+    number: r.number,
+    kind: r.kind,
+    title: r.title,
+    text: r.text,
+    status: r.status,
+    visibility: r.visibility,
+    containsPersonalData: r.containsPersonalData,
+    area: r.areaId ? (names.area.get(r.areaId) ?? '') : '',
+    lat: r.lat,
+    lon: r.lon,
+    occurredAt: r.occurredAt.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+    owner: r.ownerUserId ? (names.member.get(r.ownerUserId) ?? '') : '',
+    dueAt: iso(r.dueAt),
+    answeredAt: iso(r.answeredAt),
+    closedAt: iso(r.closedAt),
+    reporter: r.reporterUserId ? (names.member.get(r.reporterUserId) ?? '') : 'bewoner',
+    source: r.source,
+    satisfaction: r.satisfaction,
+    tags: r.tags.join(';'),
+    ladderNodes: (nodesOf.get(r.id) ?? []).join(';'),
+  }));
+}
+
+// The public side: residents without an account
+
+/** A reader's context for a workspace's public side: no member, only the role lezer. */
+function publicContext(base: ServiceContext, ws: Omit<WorkspaceScope, 'role'>, name = PUBLIC_ACTOR.name) {
+  const scope: WorkspaceScope = { ...ws, role: 'lezer' };
+  return { ctx: { ...base, actor: { ...PUBLIC_ACTOR, name }, workspace: scope } as ServiceContext, scope };
+}
+
+async function publicScope(base: ServiceContext, slug: string) {
+  const ws = await findWorkspaceForPublicPage({ ...base, actor: PUBLIC_ACTOR }, slug);
+  if (!ws) throw new DomainError('workspace.not_found');
+  return publicContext(base, ws);
+}
+
+/**
+ * A resident reports without an account. The report is routed like a member's; the resident
+ * gets a private link (the token is shown once and stored only as a hash) to follow it,
+ * reopen it and say whether the answer helped.
+ */
+export async function publicReport(base: ServiceContext, slug: string, input: PublicReportInput) {
+  if (input.website) throw new DomainError('observation.spam');
+  const { ctx, scope } = await publicScope(base, slug);
+  const visibility = input.mayPublish ? 'public' : 'workspace';
+  const hits = personalDataIn(input);
+  // A resident cannot be asked to confirm afterwards: personal data is marked and kept out of public view.
+  if (hits.length && input.mayPublish) guardPersonalData(ctx, input, 'public', false);
+  await checkArea(ctx, input.areaId);
+  const route = await routeFor(ctx, input.kind, []);
+  const token = randomBytes(24).toString('base64url');
+  const row = await transaction(ctx.db, async (trx) => {
+    const number = await repo.nextNumber(trx, scope.id);
+    const row = await repo.insertObservation(
+      trx,
+      {
+        ...emptyRow(scope.id, number, input.kind, input.title),
+        text: input.text,
+        areaId: input.areaId ?? null,
+        lat: input.point?.lat ?? null,
+        lon: input.point?.lon ?? null,
+        visibility,
+        containsPersonalData: hits.length > 0,
+        ...route,
+        reporterName: input.name ?? null,
+        reporterEmail: input.email ?? null,
+        reporterPhone: input.phone ?? null,
+        accessTokenHash: sha256(token),
+        source: 'public',
+      },
+      [],
+    );
+    await repo.insertEvent(trx, event(ctx, row, { action: 'created', toStatus: row.status, ownerUserId: row.ownerUserId, dueAt: row.dueAt }));
+    await audit(trx, ctx, scope, 'create', null, row);
+    return row;
+  });
+  ctx.events.emit('observation.created', { workspaceId: scope.id, id: row.id, kind: row.kind, ownerUserId: row.ownerUserId });
+  return { number: row.number, status: row.status as Status, token, followUpPath: `/melding/${token}` };
+}
+
+/** Public observations of a workspace, without anything personal: number, date, kind, title, area, status. */
+export async function publicList(base: ServiceContext, slug: string, query: { kind?: string; status?: string; areaId?: string; limit: number; offset: number }) {
+  const { ctx, scope } = await publicScope(base, slug);
+  const areaIds = query.areaId ? await areaIdsWithin(ctx, query.areaId) : undefined;
+  const { items, total } = await repo.publicList(ctx.db, scope.id, { kind: query.kind, status: query.status, areaIds }, query);
+  const areas = new Map((await areaNames(ctx, items.map((i) => i.areaId).filter((a): a is string => !!a))).map((a) => [a.id, a.name]));
+  return {
+    workspaceName: scope.name,
+    items: items.map((i) => ({
+      number: i.number,
+      kind: i.kind as Kind,
+      title: i.title,
+      status: i.status as Status,
+      areaId: i.areaId,
+      areaName: i.areaId ? (areas.get(i.areaId) ?? null) : null,
+      point: i.lat !== null && i.lon !== null ? { lat: i.lat, lon: i.lon } : null,
+      createdAt: i.createdAt.toISOString(),
+    })),
+    total,
+  };
+}
+
+async function byToken(base: ServiceContext, token: string) {
+  const row = await repo.findByTokenHash(base.db, sha256(token));
+  const ws = row && (await findWorkspaceByIdForPublicPage(base, row.workspaceId));
+  if (!row || !ws) throw new DomainError('observation.link_not_found');
+  return { row, ...publicContext(base, ws, row.reporterName ?? PUBLIC_ACTOR.name) };
+}
+
+function presentFollowUp(ctx: ServiceContext, scope: WorkspaceScope, row: repo.ObservationRow, events: repo.EventRow[]) {
+  return {
+    number: row.number,
+    workspaceName: scope.name,
+    kind: row.kind as Kind,
+    title: row.title,
+    text: row.text,
+    status: row.status as Status,
+    createdAt: row.createdAt.toISOString(),
+    dueAt: iso(row.dueAt),
+    history: events
+      .filter((e) => !e.internal && e.action !== 'updated')
+      .map((e) => {
+        const { internal: _internal, ownerName: _owner, ...entry } = presentEvent(e, new Map());
+        return entry;
+      }),
+    satisfaction: row.satisfaction ? { score: row.satisfaction, note: row.satisfactionNote } : null,
+    can: { reopen: TRANSITIONS[row.status as Status].includes('heropend'), rate: row.status === 'beantwoord' || row.status === 'afgesloten' },
+  };
+}
+
+/** The resident's view of their own report through the private link: every answer, no internal notes. */
+export async function followUp(base: ServiceContext, token: string) {
+  const { row, ctx, scope } = await byToken(base, token);
+  return presentFollowUp(ctx, scope, row, await repo.eventsOf(ctx.db, scope.id, row.id));
+}
+
+/** The resident reopens their report because the answer did not solve it; it gets a new due date. */
+export async function reopenByToken(base: ServiceContext, token: string, message: string) {
+  const { row, ctx, scope } = await byToken(base, token);
+  const after = await transaction(ctx.db, async (trx) => {
+    const before = (await repo.findObservation(trx, scope.id, row.id))!;
+    if (!TRANSITIONS[before.status as Status].includes('heropend')) {
+      throw new DomainError('observation.illegal_transition', { from: statusName(before.status, ctx.locale), to: statusName('heropend', ctx.locale), allowed: TRANSITIONS[before.status as Status].map((s) => statusName(s, ctx.locale)).join(', ') });
+    }
+    const dueAt = ANSWERED_KINDS.includes(before.kind as Kind) ? addWorkingDays(new Date(), (await getWorkspace(within(ctx, trx))).responseDays) : before.dueAt;
+    const after = await repo.updateObservation(trx, scope.id, row.id, { status: 'heropend', answeredAt: null, closedAt: null, dueAt });
+    await repo.insertEvent(trx, event(ctx, after, { action: 'transition', fromStatus: before.status, toStatus: 'heropend', message, dueAt }));
+    await audit(trx, ctx, scope, 'transition', before, after);
+    return after;
+  });
+  return presentFollowUp(ctx, scope, after, await repo.eventsOf(ctx.db, scope.id, row.id));
+}
+
+/** The resident says whether the answer helped. */
+export async function rateByToken(base: ServiceContext, token: string, input: { score: number; note?: string }) {
+  const { row, ctx, scope } = await byToken(base, token);
+  const after = await transaction(ctx.db, (trx) => saveSatisfaction(ctx, trx, scope, row, input));
+  return presentFollowUp(ctx, scope, after, await repo.eventsOf(ctx.db, scope.id, row.id));
+}
