@@ -66,7 +66,9 @@ export function bodyOf(d: NodeDraft, creating: boolean) {
   if (d.rung === 'action_line') body.phase = d.phase || null;
   if (d.rung === 'intervention') {
     body.kind = d.kind || null;
-    const euros = d.budget.trim().replace(/\./g, '').replace(',', '.');
+    // Dutch notation (12.500,50) or a plain decimal point (12500.50); anything else goes as typed, so the API names the field.
+    const raw = d.budget.trim().replace(/^€\s*/, '').replace(/\s/g, '');
+    const euros = /^\d+\.\d{1,2}$/.test(raw) ? raw : raw.replace(/\./g, '').replace(',', '.');
     body.budgetCents = euros ? (Number.isFinite(Number(euros)) ? Math.round(Number(euros) * 100) : d.budget) : null;
   }
   return body;

@@ -37,6 +37,16 @@ import './ladder.css';
 type Trace = z.infer<typeof traceView>;
 type Down = Trace['down'][number];
 
+/** Moves focus once the page has re-rendered (a heading or paragraph gets tabindex="-1" so it can take focus). */
+function focusSoon(id: string) {
+  setTimeout(() => {
+    const el = document.getElementById(id);
+    if (!el) return;
+    if (!el.matches('a[href], button, input, select, textarea, [tabindex]')) el.setAttribute('tabindex', '-1');
+    el.focus();
+  }, 0);
+}
+
 function TraceSection({ node }: { node: NodeView }) {
   const t = useT(m);
   const labels = useLabels();
@@ -102,11 +112,17 @@ function DeleteNode({ node }: { node: NodeView }) {
   const client = useQueryClient();
   const notify = useNotify();
   const tree = useTree();
+  const labels = useLabels();
   const [open, setOpen] = useState(false);
   const [orphans, setOrphans] = useState<{ id: string; title: string }[] | null>(null);
   const [choice, setChoice] = useState<'delete' | 'reparent'>('reparent');
   const [newParentId, setNewParentId] = useState('');
   const [localError, setLocalError] = useState('');
+  // Where the children can go: another node on the same rung as this one (also for a value, which has no parent).
+  const siblings = (tree.data?.nodes ?? [])
+    .filter((n) => n.rung === node.rung && n.id !== node.id)
+    .sort((a, b) => (a.code ?? '\uffff').localeCompare(b.code ?? '\uffff', 'nl', { numeric: true }) || a.title.localeCompare(b.title, 'nl'))
+    .map((n) => ({ value: n.id, label: nodeLabel(n) }));
   const remove = useMutation({
     mutationFn: () => {
       const q = orphans ? (choice === 'delete' ? '?children=delete' : `?children=reparent&newParentId=${encodeURIComponent(newParentId)}`) : '';
@@ -116,6 +132,9 @@ function DeleteNode({ node }: { node: NodeView }) {
       setOpen(false);
       await refreshAfterWrite(client, { queryKey: ladderKeys.tree(workspace.slug) });
       client.removeQueries({ queryKey: ladderKeys.node(workspace.slug, node.id) });
+      // Parents, children and a new parent show other children now: their pages are fetched afresh.
+      client.removeQueries({ queryKey: [...ladderKeys.all(workspace.slug), 'node'], type: 'inactive' });
+      client.removeQueries({ queryKey: ladderKeys.check(workspace.slug), type: 'inactive' });
       notify(t('delete.done', { title: node.title }), page('ladder'));
     },
     onError: (err) => {
@@ -123,11 +142,13 @@ function DeleteNode({ node }: { node: NodeView }) {
         const ids = err.fields.map((f) => f.path.replace(/^children\./, ''));
         const names = new Map([...node.children, ...(tree.data?.nodes ?? [])].map((n) => [n.id, nodeLabel(n)]));
         setOrphans(ids.map((id) => ({ id, title: names.get(id) ?? id })));
+        setChoice(siblings.length ? 'reparent' : 'delete');
         remove.reset();
+        // The dialog now asks a question: move focus to its explanation, so it is read first.
+        focusSoon('orphans-intro');
       }
     },
   });
-  const siblings = (tree.data?.nodes ?? []).filter((n) => n.rung === node.rung && n.id !== node.id).map((n) => ({ value: n.id, label: nodeLabel(n) }));
   const close = () => {
     setOpen(false);
     setOrphans(null);
@@ -138,13 +159,14 @@ function DeleteNode({ node }: { node: NodeView }) {
     setLocalError('');
     if (orphans && choice === 'reparent' && !newParentId) {
       setLocalError(t('delete.chooseParent'));
+      focusSoon('orphans-new-parent');
       return;
     }
     remove.mutate();
   };
   const body = orphans ? (
     <>
-      <Paragraph>{t('delete.orphansIntro', { count: orphans.length })}</Paragraph>
+      <Paragraph id="orphans-intro">{t('delete.orphansIntro', { count: orphans.length })}</Paragraph>
       <UnorderedList>
         {orphans.map((o) => (
           <ListItem key={o.id}>{o.title}</ListItem>
@@ -154,11 +176,25 @@ function DeleteNode({ node }: { node: NodeView }) {
         <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('delete.whatHappens')}</legend>
         <div className="dichter-radios">
           <div className="dichter-radio">
-            <input type="radio" id="orphans-reparent" name="orphans" className="utrecht-radio-button utrecht-radio-button--html-input" checked={choice === 'reparent'} onChange={() => setChoice('reparent')} />
+            <input
+              type="radio"
+              id="orphans-reparent"
+              name="orphans"
+              className="utrecht-radio-button utrecht-radio-button--html-input"
+              checked={choice === 'reparent'}
+              disabled={siblings.length === 0}
+              aria-describedby={siblings.length === 0 ? 'orphans-no-siblings' : undefined}
+              onChange={() => setChoice('reparent')}
+            />
             <label className="utrecht-form-label utrecht-form-label--radio" htmlFor="orphans-reparent">
               {t('delete.reparent')}
             </label>
           </div>
+          {siblings.length === 0 && (
+            <Paragraph small id="orphans-no-siblings">
+              {t('delete.noSiblings', { rung: labels.rung(node.rung).toLowerCase() })}
+            </Paragraph>
+          )}
           <div className="dichter-radio">
             <input type="radio" id="orphans-delete" name="orphans" className="utrecht-radio-button utrecht-radio-button--html-input" checked={choice === 'delete'} onChange={() => setChoice('delete')} />
             <label className="utrecht-form-label utrecht-form-label--radio" htmlFor="orphans-delete">
@@ -171,6 +207,7 @@ function DeleteNode({ node }: { node: NodeView }) {
         <SelectField
           id="orphans-new-parent"
           label={t('delete.newParent')}
+          description={t('delete.newParentHelp', { rung: labels.rung(node.rung).toLowerCase() })}
           value={newParentId}
           onChange={(e) => setNewParentId(e.target.value)}
           options={[{ value: '', label: t('delete.chooseOne') }, ...siblings]}
@@ -209,7 +246,7 @@ function EditSection({ node }: { node: NodeView }) {
   return (
     <section className="dichter-section" aria-labelledby="edit-node">
       <h2 className="nl-heading nl-heading--level-2" id="edit-node">
-        <button type="button" className="utrecht-button utrecht-button--subtle dichter-expander" aria-expanded={open} aria-controls="edit-node-panel" onClick={() => setOpen((v) => !v)}>
+        <button type="button" id="edit-node-button" className="utrecht-button utrecht-button--subtle dichter-expander" aria-expanded={open} aria-controls="edit-node-panel" onClick={() => setOpen((v) => !v)}>
           {t('edit.title')}
         </button>
       </h2>
@@ -224,6 +261,8 @@ function EditSection({ node }: { node: NodeView }) {
               setOpen(false);
               await refreshAfterWrite(client, { queryKey: ladderKeys.all(workspace.slug) });
               notify(t('edit.done', { title: saved.title }));
+              // The section is drawn again for the saved node: back to its button, by the confirmation.
+              focusSoon('edit-node-button');
             }}
           />
         )}
