@@ -49,7 +49,14 @@ function badQuery(op: Operation) {
 
 const badId = fc.oneof(nasty, fc.string({ minLength: 1, maxLength: 60 }), fc.uuid(), fc.constant('0190a3c4-0000-7000-8000-000000000000'));
 
-function expectErrorShape(body: any, where: string) {
+/** Standards outside /api answer in their own error shape: Open311 GeoReport v2 as [{code, description}] (JSON or XML). */
+function expectErrorShape(body: any, where: string, path: string, status: number) {
+  if (path.startsWith('/open311/')) {
+    if (path.endsWith('.xml')) return expect(body, where).toMatch(/^<\?xml[^>]*>\n<errors>(<error><code>\d+<\/code><description>[^<]*<\/description><\/error>)+<\/errors>$/);
+    expect(Array.isArray(body) && body.length > 0, where).toBe(true);
+    for (const e of body) expect(e, where).toEqual({ code: status, description: expect.any(String) });
+    return;
+  }
   expect(body, where).toMatchObject({ error: { id: expect.stringMatching(/^[a-z_]+\.[a-z_]+$/), message: expect.any(String), fields: expect.any(Array) } });
   for (const f of body.error.fields) expect(f, where).toEqual({ path: expect.any(String), message: expect.any(String) });
   expect(JSON.stringify(body), where).not.toMatch(/at .*\.(ts|js):\d+/); // no stack traces
@@ -97,7 +104,7 @@ describe('bad input on every route', () => {
             });
             const where = `${op.method} ${url} ${raw ?? JSON.stringify(body)?.slice(0, 200)} → ${res.status}`;
             expect(res.status, where).toBeLessThan(500);
-            if (res.status >= 400) expectErrorShape(res.body, where);
+            if (res.status >= 400) expectErrorShape(res.body, where, op.path, res.status);
             if (op.method !== 'GET') {
               const now = await snapshot(d.runtime.database.db);
               if (res.status >= 400) expect(now, `${where} changed stored data`).toEqual(baseline);

@@ -120,7 +120,16 @@ describe('dichter command line', () => {
     const data = JSON.parse(exported.stdout);
     expect(data.modules.workspaces.workspace[0]).toMatchObject({ slug: 'gebiedsteam-oost', name: 'Gebiedsteam Oost' });
     expect(data.modules.workspaces.auditLog.length).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
+
+  it('lists the scheduled jobs and runs one on demand', () => {
+    const list = dichter(['job', 'list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/observations\.retention\s+\(elke 24 uur\)/);
+    const run = dichter(['job', 'run', 'observations.retention']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^0 waarneming\(en\) verwijderd/);
+  }, 60_000);
 
   it('explains usage errors and unknown workspaces with a non-zero exit', () => {
     const missing = dichter(['user', 'create', '--name', 'Zonder e-mail']);
@@ -129,6 +138,9 @@ describe('dichter command line', () => {
     const unknown = dichter(['export', '--workspace', 'bestaat-niet']);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toMatch(/werkruimte bestaat niet/);
+    const unknownJob = dichter(['job', 'run', 'bestaat.niet']);
+    expect(unknownJob.code).toBe(2);
+    expect(unknownJob.stderr).toMatch(/dichter job list/);
     const badConfig = dichter(['migrate'], undefined, { PORT: 'tachtig' });
     expect(badConfig.code).toBe(2);
     expect(badConfig.stderr).toMatch(/PORT="tachtig"/);

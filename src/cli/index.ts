@@ -8,7 +8,7 @@ import { loadDemo } from '../platform/demo';
 import { DomainError } from '../platform/errors';
 import { DatabaseNewerError } from '../platform/migrator';
 import { ModuleRegistryError } from '../platform/module';
-import { openRuntime, serve, type Runtime } from '../platform/runtime';
+import { openRuntime, runJob, serve, type Runtime } from '../platform/runtime';
 import { packageVersion } from '../platform/version';
 import * as auth from '../platform/auth/service';
 import { password as passwordSchema } from '../platform/auth/schema';
@@ -29,9 +29,11 @@ const HELP = `dichter ${packageVersion} — opdrachtregel / command line
   dichter import areas --workspace SLUG [--year JJJJ] BESTAND
                                                   CBS-CSV, CBS-JSON (per code) of GeoJSON
   dichter export --workspace SLUG [--out BESTAND] alle gegevens van een werkruimte als JSON
+  dichter job list                                geplande taken (draaien vanzelf onder serve)
+  dichter job run NAAM                            een taak nu draaien, bijvoorbeeld observations.retention
 
 Instellingen komen uit de omgeving: PORT, DICHTER_DATA, DATABASE_URL, DICHTER_BASE_URL,
-DICHTER_THEME, DICHTER_OIDC_*, SMTP_URL (zie README).
+DICHTER_THEME, DICHTER_OIDC_*, SMTP_URL, SMTP_FROM (zie README).
 
 Exit codes: 0 ok, 1 error, 2 usage or invalid input, 3 database in use or too new.`;
 
@@ -196,6 +198,19 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         });
       }
+      case 'job':
+        return await withRuntime(config, `job ${sub ?? ''}`, async (rt) => {
+          if (sub === 'list') {
+            for (const j of rt.registry.jobs) console.log(`${j.name}  (elke ${j.everyHours} uur)  ${j.description}`);
+            return 0;
+          }
+          if (sub === 'run' && rest[0]) {
+            if (!rt.registry.jobs.some((j) => j.name === rest[0])) throw new UsageError(`onbekende taak '${rest[0]}'; zie: dichter job list`);
+            console.log(await runJob(rt, rest[0]));
+            return 0;
+          }
+          throw new UsageError('gebruik: dichter job list | dichter job run NAAM');
+        });
       default:
         throw new UsageError(`onbekende opdracht '${command}'\n\n${HELP}`);
     }

@@ -25,6 +25,7 @@ const envSchema = z
     DICHTER_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     DICHTER_OIDC_LABEL: z.string().min(1).default('Inloggen met uw organisatie-account'),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'moet beginnen met smtp:// of smtps://').optional(),
+    SMTP_FROM: z.string().min(3).max(200).optional(),
   });
 
 const OIDC_KEYS = ['DICHTER_OIDC_ISSUER', 'DICHTER_OIDC_CLIENT_ID', 'DICHTER_OIDC_CLIENT_SECRET'] as const;
@@ -42,6 +43,8 @@ export interface Config {
   logLevel: string;
   oidc?: { issuer: string; clientId: string; clientSecret: string; label: string };
   smtpUrl?: string;
+  /** Sender of e-mail; by default noreply@ the host of the base URL. */
+  smtpFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -84,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { issuer: e.DICHTER_OIDC_ISSUER, clientId: e.DICHTER_OIDC_CLIENT_ID!, clientSecret: e.DICHTER_OIDC_CLIENT_SECRET!, label: e.DICHTER_OIDC_LABEL }
       : undefined,
     smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM ?? `dichter <noreply@${new URL(e.DICHTER_BASE_URL ?? 'http://localhost').hostname}>`,
   };
 }

@@ -1,7 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ErrorCatalogue } from './errors';
+import type { Config } from './config';
 import type { ServiceContext, WorkspaceScope } from './context';
+import type { EventBus } from './events';
+import type { Mailer } from './mail';
 
 /** One migration, frozen in time: it never imports application code. */
 export interface Migration {
@@ -33,6 +36,12 @@ export interface ModuleManifest {
   routes?: FastifyPluginAsync;
   /** Routes outside a workspace, mounted under `/api`. */
   globalRoutes?: FastifyPluginAsync;
+  /**
+   * Routes of a standard outside `/api`, mounted at the root (e.g. Open311 under `/open311`).
+   * The platform's sign-in, CSRF and membership checks act only on `/api/`: these routes do
+   * their own authentication (and may keep their own error shape, in their own plugin).
+   */
+  rootRoutes?: FastifyPluginAsync;
   /** Stable error ids with status and messages (nl, en). */
   errors?: ErrorCatalogue;
   /** Menu items of the web app; the pages themselves live in the module's `ui/index.ts`. */
@@ -46,6 +55,28 @@ export interface ModuleManifest {
   seeds?: (ctx: ServiceContext, demo: DemoContext) => Promise<void>;
   /** What `dichter export` writes for a workspace: named lists of records. */
   exports?: (ctx: ServiceContext) => Promise<Record<string, unknown[]>>;
+  /** Work that runs on a schedule while the server runs, and on demand with `dichter job run NAME`. */
+  jobs?: JobDefinition[];
+  /** Called once when the runtime opens, e.g. to listen to events (`observation.created`) of the event bus. */
+  start?: (services: ModuleServices) => void;
+}
+
+export interface JobDefinition {
+  /** Unique over all modules, e.g. `observations.retention`. */
+  name: string;
+  /** One line in Dutch for `dichter job list`. */
+  description: string;
+  everyHours: number;
+  /** Runs across all workspaces; `ctx` acts as the system. Returns a one-line summary. */
+  run(ctx: ServiceContext): Promise<string>;
+}
+
+/** What a module's `start` gets: the event bus, a context to act in, and the mailer if configured. */
+export interface ModuleServices {
+  events: EventBus;
+  context(): ServiceContext;
+  mailer: Mailer | null;
+  config: Config;
 }
 
 /** Passed between seeds so later modules can build on the demo workspace. */
@@ -71,6 +102,7 @@ export interface Registry {
   modules: readonly ModuleManifest[];
   errors: ErrorCatalogue;
   nav: (NavItem & { module: string })[];
+  jobs: JobDefinition[];
   tenancy: TenancyResolver;
 }
 
@@ -84,6 +116,8 @@ export function buildRegistry(modules: readonly ModuleManifest[], platformErrors
   const errorOwner = new Map<string, string>(Object.keys(platformErrors).map((id) => [id, 'platform']));
   const navOwner = new Map<string, string>();
   const nav: Registry['nav'] = [];
+  const jobOwner = new Map<string, string>();
+  const jobs: JobDefinition[] = [];
   let tenancy: { module: string; resolve: TenancyResolver } | undefined;
 
   for (const m of modules) {
@@ -109,6 +143,12 @@ export function buildRegistry(modules: readonly ModuleManifest[], platformErrors
       if (names.has(mig.name)) throw new ModuleRegistryError(`migration '${mig.name}' appears twice in module '${m.id}'`);
       names.add(mig.name);
     }
+    for (const job of m.jobs ?? []) {
+      const owner = jobOwner.get(job.name);
+      if (owner) throw new ModuleRegistryError(`job '${job.name}' of module '${m.id}' is already defined by '${owner}'`);
+      jobOwner.set(job.name, m.id);
+      jobs.push(job);
+    }
     if (m.tenancy) {
       if (tenancy) throw new ModuleRegistryError(`modules '${tenancy.module}' and '${m.id}' both provide tenancy`);
       tenancy = { module: m.id, resolve: m.tenancy };
@@ -116,5 +156,5 @@ export function buildRegistry(modules: readonly ModuleManifest[], platformErrors
   }
   if (!tenancy) throw new ModuleRegistryError('no module provides tenancy (the workspaces module must be registered)');
   nav.sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
-  return { modules, errors, nav, tenancy: tenancy.resolve };
+  return { modules, errors, nav, jobs, tenancy: tenancy.resolve };
 }

@@ -157,3 +157,16 @@ describe('embedded database lock', () => {
     expect(fs.existsSync(path.join(dir, 'dichter.lock'))).toBe(false);
   });
 });
+
+describe('spreadsheet files', () => {
+  it('keeps formulas from running when a CSV is opened, and reads the same text back', async () => {
+    const { toCsv, readTable } = await import('./tables');
+    const records = [{ a: '=HYPERLINK("http://x")', b: '-5' }, { a: '+31 20 1234567', b: '- een opsomming' }];
+    const csv = toCsv(['a', 'b'], records);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv).toContain(',-5');
+    expect(csv).toContain("'- een opsomming");
+    const table = await readTable(Buffer.from(csv), 'x.csv', ['a', 'b']);
+    expect(table.rows.map((r) => r.cells)).toEqual(records);
+  });
+});

@@ -255,6 +255,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     { prefix: '/api' },
   );
 
+  // Routes of a standard outside /api (Open311): no platform sign-in; the module authenticates.
+  for (const m of registry.modules) if (m.rootRoutes) await mount(m.id, () => server.register(m.rootRoutes!));
+
   if (options.webRoot) await server.register(webRoutes, { root: options.webRoot, theme: config.theme });
   server.setNotFoundHandler((request, reply) => sendError(reply, request, registry, new DomainError('route.not_found')));
 

@@ -12,7 +12,7 @@ function localeOf(request: FastifyRequest): Locale {
 export function sendError(reply: FastifyReply, request: FastifyRequest, registry: Registry, error: DomainError) {
   const locale = localeOf(request);
   const def = registry.errors[error.id] ?? registry.errors['server.error'];
-  const fields: FieldError[] = error.fields.map((f) => ({ path: f.path, message: registry.errors[f.message]?.[locale] ?? f.message }));
+  const fields: FieldError[] = error.fields.map((f) => ({ path: f.path, message: registry.errors[f.message] ? format(registry.errors[f.message][locale], error.params) : f.message }));
   if (error.id === 'request.rate_limited') reply.header('retry-after', String(error.params.seconds ?? 60));
   return reply
     .code(def.status)
