@@ -5,6 +5,7 @@ import { PublicLayout, SignedInLayout, WorkspaceLayout } from './layout/Layout';
 import { moduleUis } from './modules';
 import { workspacePages } from '../core/workspaces/ui';
 import { PublicLadderPage } from '../core/ladder/ui';
+import { PublicFollowUpPage, PublicListPage, PublicReportPage } from '../core/observations/ui/public';
 import { useWorkspace } from './workspace';
 
 const SignInPage = lazy(() => import('./pages/SignInPage'));
@@ -29,6 +30,9 @@ export function App() {
         <Route path="/inloggen" element={<SignInPage />} />
         <Route path="/openbaar/:slug" element={<PublicLadderPage />} />
         <Route path="/openbaar/:slug/gebied/:areaCode" element={<PublicLadderPage />} />
+        <Route path="/openbaar/:slug/melden" element={<PublicReportPage />} />
+        <Route path="/openbaar/:slug/meldingen" element={<PublicListPage />} />
+        <Route path="/melding/:token" element={<PublicFollowUpPage />} />
       </Route>
       <Route element={<SignedInLayout />}>
         <Route index element={<workspacePages.WorkspaceListPage />} />

@@ -2,13 +2,14 @@ import { defineModule } from '../../platform/module';
 import { areaErrors } from './errors';
 import { exportAreas } from './exports';
 import { migrations } from './migrations';
-import { routes } from './routes';
+import { globalRoutes, routes } from './routes';
 import { seedDemoAreas } from './seeds';
 
 export default defineModule({
   id: 'areas',
   migrations,
   routes,
+  globalRoutes,
   errors: areaErrors,
   nav: [{ path: 'gebieden', label: 'nav.areas', order: 30 }],
   seeds: seedDemoAreas,

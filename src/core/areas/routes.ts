@@ -1,7 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listOf, scopedErrors } from '../../platform/http/schema';
+import type { Actor, ServiceContext } from '../../platform/context';
+import { DomainError } from '../../platform/errors';
+import { errorResponses, listOf, paging, scopedErrors } from '../../platform/http/schema';
+import { findWorkspaceForPublicPage } from '../workspaces/service';
 import { importAreaFile } from './importer';
 import * as s from './schema';
 import * as service from './service';
@@ -53,4 +56,83 @@ export const routes: FastifyPluginAsync = async (app) => {
     await service.deleteArea(req.ctx, req.params.areaId);
     return reply.code(204).send(null);
   });
+};
+
+// The public side: residents without an account see the CBS division (wijken, buurten) of a workspace.
+
+/** The anonymous reader of the public pages: a lezer of the workspace, shown only the CBS division. */
+const PUBLIC_READER: Actor = { userId: '00000000-0000-0000-0000-000000000000', email: '', name: 'openbare pagina', isAdmin: false, via: 'system' };
+/** Only the CBS division is public: a workspace's own areas (streets, complexes) stay inside. */
+const PUBLIC_KINDS = ['wijk', 'buurt'] as const;
+const optionalParam = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const publicAreaQuery = z
+  .object({
+    kind: optionalParam(z.enum(PUBLIC_KINDS)),
+    /** The year of the division; the workspace's latest when absent. */
+    year: optionalParam(z.coerce.number().int().min(1900).max(2100)),
+  })
+  .strict();
+const publicAreaView = s.areaSummaryView.pick({ id: true, code: true, name: true, kind: true, parentId: true, year: true, population: true });
+
+/** A lezer's context on the workspace's public side; 404 workspace.not_found for an unknown slug. */
+async function publicReader(base: ServiceContext, slug: string): Promise<ServiceContext> {
+  const reader: ServiceContext = { ...base, actor: PUBLIC_READER };
+  const scope = await findWorkspaceForPublicPage(reader, slug);
+  if (!scope) throw new DomainError('workspace.not_found');
+  return { ...reader, workspace: { ...scope, role: 'lezer' } };
+}
+
+/** The year asked for, else the latest division of the workspace (so wijken of two years never overlap on a map). */
+async function publicYear(ctx: ServiceContext, year: number | undefined) {
+  return year ?? (await service.listAreaYears(ctx)).items[0]?.year;
+}
+
+const isPublicKind = (kind: unknown) => (PUBLIC_KINDS as readonly unknown[]).includes(kind);
+
+/** Routes outside a workspace, under `/api`: the wijken and buurten for the public pages, without signing in. */
+export const globalRoutes: FastifyPluginAsync = async (app) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const workspace = z.object({ workspace: z.string().max(100) });
+  api.get(
+    '/public/w/:workspace/areas.geojson',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Openbare grenzen van wijken en buurten als GeoJSON (zonder inloggen, voor de kaart met meldingen); ?kind=wijk|buurt, ?year= (standaard het nieuwste jaar)',
+        security: [],
+        params: workspace,
+        querystring: publicAreaQuery,
+        response: { 200: s.areaFeatureCollection, ...errorResponses(400, 404) },
+      },
+    },
+    async (req) => {
+      const ctx = await publicReader(req.ctx, req.params.workspace);
+      const year = await publicYear(ctx, req.query.year);
+      if (year === undefined) return { type: 'FeatureCollection' as const, features: [] };
+      const collection = await service.areasAsGeoJson(ctx, { kind: req.query.kind, year });
+      return { ...collection, features: collection.features.filter((f) => isPublicKind(f.properties.kind)) };
+    },
+  );
+  api.get(
+    '/public/w/:workspace/areas',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Openbare lijst van wijken of buurten (zonder inloggen, ook zonder grenzen: voor de keuze van een buurt bij een melding); ?kind=wijk|buurt (standaard buurt), ?year= (standaard het nieuwste jaar)',
+        security: [],
+        params: workspace,
+        querystring: publicAreaQuery.extend(paging).strict(),
+        response: { 200: listOf(publicAreaView).extend({ year: z.number().int().nullable() }), ...errorResponses(400, 404) },
+      },
+    },
+    async (req) => {
+      const ctx = await publicReader(req.ctx, req.params.workspace);
+      const year = await publicYear(ctx, req.query.year);
+      if (year === undefined) return { items: [], total: 0, year: null };
+      const { items, total } = await service.listAreas(ctx, { kind: req.query.kind ?? 'buurt', year, limit: req.query.limit, offset: req.query.offset });
+      return { items: items.map(({ hasGeometry: _geometry, ...area }) => area), total, year };
+    },
+  );
 };

@@ -1,7 +1,10 @@
 import { defineModule } from '../../platform/module';
 import { observationErrors } from './errors';
 import { exportObservations } from './exports';
+import { startResidentMail } from './mail';
 import { migrations } from './migrations';
+import { open311Routes } from './open311';
+import { runRetention } from './retention';
 import { globalRoutes, routes } from './routes';
 import { seedDemoObservations } from './seeds';
 
@@ -10,11 +13,15 @@ export default defineModule({
   migrations,
   routes,
   globalRoutes,
+  rootRoutes: open311Routes,
   errors: observationErrors,
   nav: [
     { path: 'waarnemingen', label: 'nav.observations', order: 20 },
     { path: 'inbox', label: 'nav.inbox', order: 5 },
+    { path: 'verhalen', label: 'nav.msc', order: 21 },
   ],
   seeds: seedDemoObservations,
   exports: exportObservations,
+  jobs: [{ name: 'observations.retention', description: 'verwijdert waarnemingen na hun bewaartermijn (per werkruimte in te stellen)', everyHours: 24, run: runRetention }],
+  start: startResidentMail,
 });

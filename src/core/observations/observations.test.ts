@@ -68,14 +68,19 @@ describe('a signal travels', () => {
     expect(noAnswer.body.error.fields[0].path).toBe('message');
   });
 
-  it('the owner answers, the reporter sees the answer and says it helped; the history lists every step', async () => {
+  it('the owner answers, the reporter sees the answer (not the colleagues’ note) and says it helped; the history lists every step', async () => {
     expect((await req('POST', `/observations/${id}/transitions`, { to: 'in_behandeling', message: 'Woningcorporatie gebeld', internal: true }, lineOwner.token)).status).toBe(200);
     const answered = await req('POST', `/observations/${id}/transitions`, { to: 'beantwoord', message: 'De loodgieter komt donderdag.' }, lineOwner.token);
     expect(answered.status).toBe(200);
     const seen = await req('GET', `/observations/${id}`);
     expect(seen.body.status).toBe('beantwoord');
     expect(seen.body.can.rate).toBe(true);
-    expect(seen.body.history.map((h: { to: string | null; message: string | null }) => [h.to, h.message])).toEqual([
+    const steps = (res: { body: { history: { to: string | null; message: string | null }[] } }) => res.body.history.map((h) => [h.to, h.message]);
+    expect(steps(seen)).toEqual([
+      ['nieuw', null],
+      ['beantwoord', 'De loodgieter komt donderdag.'],
+    ]);
+    expect(steps(await req('GET', `/observations/${id}`, undefined, lineOwner.token))).toEqual([
       ['nieuw', null],
       ['in_behandeling', 'Woningcorporatie gebeld'],
       ['beantwoord', 'De loodgieter komt donderdag.'],
@@ -148,8 +153,8 @@ describe('finding', () => {
     const res = await d.app.server.inject({ method: 'GET', url: api('/observations/export?format=csv&kind=signaal'), headers: { authorization: `Bearer ${beheerder.token}` } });
     expect(res.statusCode).toBe(200);
     const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toMatch(/^number,kind,title,text,status/);
-    expect(lines.slice(1).every((l) => l.split(',')[1] === 'signaal')).toBe(true);
+    expect(lines[0]).toMatch(/^number,id,kind,title,text,status/);
+    expect(lines.slice(1).every((l) => l.split(',')[2] === 'signaal')).toBe(true);
   });
 });
 

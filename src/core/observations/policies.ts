@@ -12,4 +12,9 @@ export const observationPolicy = definePolicy({
   'observation.delete': ['beheerder'],
   'observation.export': ['beheerder', 'programmamanager', 'beleidsadviseur', 'bestuurder'],
   'template.manage': COORDINATOR_ROLES,
+  'observation.retention': ['beheerder'],
+  // Most Significant Change: coordinators keep domains, periods and rounds; the panel's choices are recorded by them and policy advisers
+  'msc.manage': COORDINATOR_ROLES,
+  'msc.select': [...COORDINATOR_ROLES, 'beleidsadviseur'],
+  'msc.classify': [...COORDINATOR_ROLES, 'beleidsadviseur'],
 });

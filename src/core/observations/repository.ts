@@ -59,6 +59,7 @@ interface Tables {
   observationNodes: { workspaceId: string; observationId: string; nodeId: string };
   observationEvents: Omit<EventRow, 'at'> & { at: Generated<Date> };
   observationTemplates: Omit<TemplateRow, 'createdAt' | 'updatedAt'> & { createdAt: Generated<Date>; updatedAt: Generated<Date> };
+  observationRetentionRules: RetentionRule & { workspaceId: string };
 }
 const t = (db: Db) => db as Kysely<Tables>;
 
@@ -120,6 +121,10 @@ export const nodeIdsOf = async (db: Db, workspaceId: string, observationId: stri
 export const eventsOf = (db: Db, workspaceId: string, observationId: string) =>
   t(db).selectFrom('observationEvents').selectAll().where('workspaceId', '=', workspaceId).where('observationId', '=', observationId).orderBy('at').orderBy('id').execute() as Promise<EventRow[]>;
 
+/** The whole history of a workspace's observations, for `dichter export`. */
+export const allEvents = (db: Db, workspaceId: string) =>
+  t(db).selectFrom('observationEvents').selectAll().where('workspaceId', '=', workspaceId).orderBy('observationId').orderBy('at').orderBy('id').execute() as Promise<EventRow[]>;
+
 /** Who may see what: `intern` only for the reporter, the owner and (with `seeIntern`) coordinators. */
 export interface Access {
   userId: string;
@@ -145,11 +150,25 @@ export interface Filter {
 const OPEN = ['nieuw', 'in_behandeling', 'heropend', 'doorgezet'];
 const isOverdue = sql<boolean>`(observations.due_at is not null and observations.due_at < now() and observations.status in ('nieuw', 'in_behandeling', 'heropend', 'doorgezet'))`;
 
+/**
+ * Full-text search within one workspace, through observations_workspace_search_idx (migration
+ * 004): the GIN index holds each row's search vector plus one lexeme naming its workspace
+ * (`ws <uuid>`, with a space, so no text can produce it), and the query asks for the words
+ * AND that lexeme. GIN then intersects inside the index; a separate workspace_id condition
+ * would make PostgreSQL AND a bitmap of the whole workspace (159,000 rows for the largest
+ * one) with the words. The lexeme is derived from the row's own workspace_id, so the match
+ * implies the workspace. `numnode > 0`: a query of stop words only finds nothing, as before.
+ */
+const searchVector = sql`(observations.search || array_to_tsvector(array['ws ' || observations.workspace_id::text]))`;
+const workspaceLexeme = (workspaceId: string) => `'ws ${workspaceId}'`;
+const searchMatch = (workspaceId: string, q: string) =>
+  sql<SqlBool>`(${searchVector} @@ (websearch_to_tsquery('dutch', ${q}) && ${workspaceLexeme(workspaceId)}::tsquery) and numnode(websearch_to_tsquery('dutch', ${q})) > 0)`;
+
 function where(eb: ExpressionBuilder<Tables, 'observations'>, workspaceId: string, access: Access, f: Filter): Expression<SqlBool> {
-  const all: Expression<SqlBool>[] = [eb('observations.workspaceId', '=', workspaceId)];
+  // Searching, the search condition pins the workspace (see searchMatch).
+  const all: Expression<SqlBool>[] = [f.q ? searchMatch(workspaceId, f.q) : eb('observations.workspaceId', '=', workspaceId)];
   if (!access.seeIntern)
     all.push(eb.or([eb('observations.visibility', '<>', 'intern'), eb('observations.reporterUserId', '=', access.userId), eb('observations.ownerUserId', '=', access.userId)]));
-  if (f.q) all.push(sql<SqlBool>`observations.search @@ websearch_to_tsquery('dutch', ${f.q})`);
   if (f.kind) all.push(eb('observations.kind', '=', f.kind));
   if (f.status) all.push(eb('observations.status', '=', f.status));
   if (f.visibility) all.push(eb('observations.visibility', '=', f.visibility));
@@ -240,8 +259,14 @@ export async function facetCounts(db: Db, workspaceId: string, access: Access, f
     }
   }
   for (const list of [out.kind, out.status, out.area]) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  // The list shows the AREA_FACETS areas with most observations; the service looks up the
+  // names of the areas returned here, which were 600+ for a big city's whole list.
+  out.area = out.area.slice(0, AREA_FACETS);
   return out;
 }
+
+/** How many areas facetCounts returns (the busiest first): as many as the list shows. */
+export const AREA_FACETS = 50;
 
 /** What awaits this member's answer: overdue first, then by due date. */
 export async function inbox(db: Db, workspaceId: string, userId: string) {
@@ -303,3 +328,140 @@ export const insertTemplate = (db: Db, row: Omit<TemplateRow, 'createdAt' | 'upd
 export const updateTemplate = (db: Db, workspaceId: string, id: string, patch: Partial<Pick<TemplateRow, 'title' | 'body'>>) =>
   t(db).updateTable('observationTemplates').set({ ...patch, updatedAt: new Date() }).where('workspaceId', '=', workspaceId).where('id', '=', id).returningAll().executeTakeFirstOrThrow() as Promise<TemplateRow>;
 export const deleteTemplate = (db: Db, workspaceId: string, id: string) => t(db).deleteFrom('observationTemplates').where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+
+// Retention
+
+export type RetentionRule = { kind: string; status: string; months: number };
+
+export const listRetentionRules = (db: Db, workspaceId: string) =>
+  t(db).selectFrom('observationRetentionRules').select(['kind', 'status', 'months']).where('workspaceId', '=', workspaceId).orderBy('kind').orderBy('status').execute() as Promise<RetentionRule[]>;
+
+export async function replaceRetentionRules(db: Db, workspaceId: string, rules: readonly RetentionRule[]) {
+  await t(db).deleteFrom('observationRetentionRules').where('workspaceId', '=', workspaceId).execute();
+  if (rules.length) await t(db).insertInto('observationRetentionRules').values(rules.map((r) => ({ workspaceId, ...r }))).execute();
+}
+
+/** Observations past their retention, over all workspaces: the moment they were closed (or last changed) plus the rule's months. */
+export const expiredObservations = (db: Db, limit: number) =>
+  t(db)
+    .selectFrom('observations as o')
+    .innerJoin('observationRetentionRules as r', (j) => j.onRef('r.workspaceId', '=', 'o.workspaceId').onRef('r.kind', '=', 'o.kind').onRef('r.status', '=', 'o.status'))
+    .select(['o.workspaceId', 'o.id', 'o.number', 'o.kind', 'o.status', 'r.months'])
+    .where(sql<SqlBool>`coalesce(o.closed_at, o.updated_at) < now() - make_interval(months => r.months)`)
+    .orderBy('o.workspaceId')
+    .limit(limit)
+    .execute();
+
+// Attachments
+
+export type AttachmentMeta = {
+  workspaceId: string;
+  id: string;
+  observationId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  uploadedBy: string | null;
+  createdAt: Date;
+};
+export type AttachmentRow = AttachmentMeta & { data: Buffer };
+interface AttachmentTables {
+  observations: { workspaceId: string; id: string };
+  observationAttachments: Omit<AttachmentRow, 'createdAt'> & { createdAt: Generated<Date> };
+}
+const attachments = (db: Db) => db as Kysely<AttachmentTables>;
+const attachmentMetaColumns = ['workspaceId', 'id', 'observationId', 'fileName', 'contentType', 'sizeBytes', 'uploadedBy', 'createdAt'] as const;
+/** PostgreSQL (pg) answers bytea as a Buffer, PGlite as a Uint8Array. */
+const asBuffer = (data: Uint8Array) => (Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+
+/** Locks the observation for the rest of the transaction, so two uploads cannot both pass the count check. */
+export const lockObservation = async (db: Db, workspaceId: string, id: string) =>
+  !!(await attachments(db).selectFrom('observations').select('id').where('workspaceId', '=', workspaceId).where('id', '=', id).forUpdate().executeTakeFirst());
+
+export const countAttachments = async (db: Db, workspaceId: string, observationId: string) =>
+  Number(
+    (await attachments(db).selectFrom('observationAttachments').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId).where('observationId', '=', observationId).executeTakeFirstOrThrow()).n,
+  );
+
+export const insertAttachment = (db: Db, row: Omit<AttachmentRow, 'createdAt'>) =>
+  attachments(db).insertInto('observationAttachments').values(row).returning(attachmentMetaColumns).executeTakeFirstOrThrow() as Promise<AttachmentMeta>;
+
+/** The attachments of an observation without their bytes, oldest first. */
+export const listAttachments = (db: Db, workspaceId: string, observationId: string) =>
+  attachments(db)
+    .selectFrom('observationAttachments')
+    .select(attachmentMetaColumns)
+    .where('workspaceId', '=', workspaceId)
+    .where('observationId', '=', observationId)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute() as Promise<AttachmentMeta[]>;
+
+export const findAttachment = (db: Db, workspaceId: string, observationId: string, id: string) =>
+  attachments(db)
+    .selectFrom('observationAttachments')
+    .select(attachmentMetaColumns)
+    .where('workspaceId', '=', workspaceId)
+    .where('observationId', '=', observationId)
+    .where('id', '=', id)
+    .executeTakeFirst() as Promise<AttachmentMeta | undefined>;
+
+/** One attachment with its bytes. */
+export async function findAttachmentWithData(db: Db, workspaceId: string, observationId: string, id: string): Promise<AttachmentRow | undefined> {
+  const row = await attachments(db).selectFrom('observationAttachments').selectAll().where('workspaceId', '=', workspaceId).where('observationId', '=', observationId).where('id', '=', id).executeTakeFirst();
+  return row && { ...(row as AttachmentRow), data: asBuffer(row.data) };
+}
+
+export const deleteAttachment = (db: Db, workspaceId: string, id: string) => attachments(db).deleteFrom('observationAttachments').where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+
+// Open311
+
+/**
+ * Public observations for the Open311 GeoReport v2 list, newest first: only visibility
+ * `public` and not marked as holding personal data, like the public list.
+ */
+export async function open311Requests(
+  db: Db,
+  workspaceId: string,
+  f: { numbers?: readonly number[]; kinds?: readonly string[]; statuses?: readonly string[]; from?: Date; to?: Date },
+  limit: number,
+) {
+  return t(db)
+    .selectFrom('observations')
+    .select(['id', 'number', 'kind', 'title', 'status', 'areaId', 'lat', 'lon', 'dueAt', 'createdAt', 'updatedAt'])
+    .where('workspaceId', '=', workspaceId)
+    .where('visibility', '=', 'public')
+    .where('containsPersonalData', '=', false)
+    .$if(!!f.numbers, (q) => q.where('number', 'in', [...f.numbers!]))
+    .$if(!!f.kinds, (q) => q.where('kind', 'in', [...f.kinds!]))
+    .$if(!!f.statuses, (q) => q.where('status', 'in', [...f.statuses!]))
+    .$if(!!f.from, (q) => q.where('createdAt', '>=', f.from!))
+    .$if(!!f.to, (q) => q.where('createdAt', '<', f.to!))
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The latest answer per observation: the message of its last non-internal step to `beantwoord`. */
+export async function latestAnswers(db: Db, workspaceId: string, observationIds: readonly string[]) {
+  if (observationIds.length === 0) return [] as { observationId: string; message: string | null }[];
+  return t(db)
+    .selectFrom('observationEvents')
+    .distinctOn('observationId')
+    .select(['observationId', 'message'])
+    .where('workspaceId', '=', workspaceId)
+    .where('observationId', 'in', [...observationIds])
+    .where('toStatus', '=', 'beantwoord')
+    .where('internal', '=', false)
+    .where('message', 'is not', null)
+    .orderBy('observationId')
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Records where an observation came from (e.g. `open311`), leaving its updated time alone. */
+export async function setSource(db: Db, workspaceId: string, id: string, source: string) {
+  await t(db).updateTable('observations').set({ source }).where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+}

@@ -1,9 +1,14 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DomainError } from '../../platform/errors';
 import { errorResponses, listOf, scopedErrors } from '../../platform/http/schema';
 import { toCsv, toXlsx } from '../../platform/tables';
+import * as attachments from './attachments';
+import { mscRoutes } from './msc.routes';
 import * as s from './schema';
+import { getRetention, setRetention } from './retention';
 import * as service from './service';
 
 const tags = ['waarnemingen'];
@@ -12,6 +17,7 @@ export const PUBLIC_REPORT_RATE_LIMIT = { max: 10, timeWindow: '1 hour' } as con
 
 /** Routes under `/api/w/:workspace`; the platform has already checked membership. */
 export const routes: FastifyPluginAsync = async (app) => {
+  await app.register(mscRoutes);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const workspace = z.object({ workspace: z.string().max(100) });
   const observation = workspace.extend(s.observationParams.shape);
@@ -128,6 +134,24 @@ export const routes: FastifyPluginAsync = async (app) => {
     async (req) => service.rate(req.ctx, req.params.observationId, req.body),
   );
   api.get(
+    '/observation-retention',
+    { schema: { tags, summary: 'Bewaartermijnen per soort en status', params: workspace, response: { 200: s.retentionView, ...scopedErrors() } } },
+    async (req) => getRetention(req.ctx),
+  );
+  api.put(
+    '/observation-retention',
+    {
+      schema: {
+        tags,
+        summary: 'Bewaartermijnen vervangen (beheerder); een dagelijkse taak verwijdert wat over de termijn is en legt dat vast in het auditlog',
+        params: workspace,
+        body: s.retentionBody,
+        response: { 200: s.retentionView, ...scopedErrors() },
+      },
+    },
+    async (req) => setRetention(req.ctx, req.body),
+  );
+  api.get(
     '/inbox',
     { schema: { tags, summary: 'Wat op uw antwoord wacht, te laat eerst', params: workspace, response: { 200: s.inboxView, ...scopedErrors() } } },
     async (req) => service.inbox(req.ctx),
@@ -163,6 +187,95 @@ export const routes: FastifyPluginAsync = async (app) => {
       return reply.code(204).send(null);
     },
   );
+
+  // Attachments: the only routes of this module that read multipart bodies, in a child plugin
+  // of their own so every other route stays JSON-only.
+  await app.register(async (child) => {
+    await child.register(multipart, { limits: { fileSize: attachments.MAX_ATTACHMENT_BYTES, files: 1, fields: 10, parts: 12 } });
+    const files = child.withTypeProvider<ZodTypeProvider>();
+    const attachment = workspace.extend(attachments.attachmentParams.shape);
+    /** Multipart failures in our error shape: a file over the limit is `observation.attachment_too_large`, not Fastify's own. */
+    const uploadError = (err: unknown) => {
+      if (err instanceof DomainError) return err;
+      const { code, statusCode } = err as { code?: string; statusCode?: number };
+      if (code === 'FST_REQ_FILE_TOO_LARGE') return attachments.fileError('observation.attachment_too_large');
+      if (statusCode === 413) return new DomainError('request.too_large');
+      return new DomainError('request.malformed');
+    };
+    /** `inline` or `attachment` with the name as plain ASCII and, for every other character, RFC 5987. */
+    const disposition = (kind: 'inline' | 'attachment', fileName: string) => {
+      const ascii = fileName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\%;]/g, '_');
+      const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+      return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+    };
+
+    files.get(
+      '/observations/:observationId/attachments',
+      {
+        schema: {
+          tags,
+          summary: 'Bijlagen van een waarneming (foto’s en pdf’s), oudste eerst, zonder de bestanden zelf; can.upload zegt of u er nu een mag toevoegen',
+          params: observation,
+          response: { 200: attachments.attachmentListView, ...scopedErrors() },
+        },
+      },
+      async (req) => attachments.listAttachments(req.ctx, req.params.observationId),
+    );
+    files.post(
+      '/observations/:observationId/attachments',
+      {
+        schema: {
+          tags,
+          summary:
+            'Bijlage toevoegen (multipart/form-data, veld "file"): een foto (JPEG, PNG of WebP; locatie en andere metadata worden verwijderd) of een pdf zonder JavaScript, hooguit 10 MB en 5 bijlagen per waarneming. Het type volgt uit de inhoud, niet uit de naam. Voor de melder, de eigenaar en coördinatoren',
+          params: observation,
+          response: { 201: attachments.attachmentView, ...scopedErrors(409, 413, 415) },
+        },
+      },
+      async (req, reply) => {
+        const read = async () => {
+          if (!req.isMultipart()) throw attachments.fileError('observation.attachment_not_multipart');
+          try {
+            const part = await req.file();
+            if (!part || part.fieldname !== 'file') throw attachments.fileError('observation.attachment_missing');
+            return { data: await part.toBuffer(), fileName: part.filename ?? '' };
+          } catch (err) {
+            throw uploadError(err);
+          }
+        };
+        return reply.code(201).send(await attachments.uploadAttachment(req.ctx, req.params.observationId, read));
+      },
+    );
+    files.get(
+      '/observations/:observationId/attachments/:attachmentId',
+      {
+        schema: {
+          tags,
+          summary: 'Het bestand van een bijlage: een foto om te tonen (inline), een pdf om te downloaden (attachment)',
+          params: attachment,
+          response: { 200: z.any().describe('The file: image/jpeg, image/png, image/webp or application/pdf'), ...scopedErrors() },
+        },
+      },
+      async (req, reply) => {
+        const file = await attachments.downloadAttachment(req.ctx, req.params.observationId, req.params.attachmentId);
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', disposition(file.disposition, file.fileName))
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'; sandbox")
+          .header('cache-control', 'private, no-store')
+          .send(file.data);
+      },
+    );
+    files.delete(
+      '/observations/:observationId/attachments/:attachmentId',
+      { schema: { tags, summary: 'Bijlage verwijderen (wie haar toevoegde, of een coördinator)', params: attachment, response: { 204: z.null(), ...scopedErrors() } } },
+      async (req, reply) => {
+        await attachments.deleteAttachment(req.ctx, req.params.observationId, req.params.attachmentId);
+        return reply.code(204).send(null);
+      },
+    );
+  });
 };
 
 /** Routes outside a workspace, under `/api`: residents report and follow their report without an account. */

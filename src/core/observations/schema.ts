@@ -162,7 +162,7 @@ export const historyEntry = z.object({
   id: z.uuid(),
   at: z.string(),
   actorName: z.string(),
-  action: z.enum(['created', 'transition', 'satisfaction', 'updated']),
+  action: z.enum(['created', 'transition', 'satisfaction', 'updated', 'msc_selected']),
   from: status.nullable(),
   to: status.nullable(),
   message: z.string().nullable(),
@@ -265,3 +265,18 @@ export const followUpView = z.object({
   can: z.object({ reopen: z.boolean(), rate: z.boolean() }),
 });
 export const reopenBody = z.object({ message: plainText(5000).pipe(z.string().min(3)) }).strict();
+
+/** Retention: how long observations of a kind in a status are kept after they were closed (or last changed). */
+export const retentionBody = z
+  .object({
+    rules: z
+      .array(z.object({ kind, status, months: z.number().int().min(1).max(600) }).strict())
+      .max(30),
+  })
+  .strict();
+export type RetentionInput = z.infer<typeof retentionBody>;
+export const retentionView = z.object({
+  items: z.array(z.object({ kind, status, months: z.number().int() })),
+  total: z.number().int(),
+  can: z.object({ manage: z.boolean() }),
+});

@@ -8,6 +8,8 @@ import { listMembers } from '../workspaces/service';
 import * as repo from './repository';
 import type { Kind } from './schema';
 import { createTemplate, listTemplates } from './service';
+import * as msc from './msc.service';
+import { setStoryDomain as assignStoryDomain } from './msc.repository';
 import { addWorkingDays } from './workdays';
 
 /*
@@ -94,7 +96,7 @@ export async function seedDemoObservations(ctx: ServiceContext, demo: DemoContex
     await createTemplate(ctx, { title: 'Meegenomen in de leersessie', body: 'Dank voor dit signaal. We bespreken het in de volgende leersessie van de actielijn en laten u weten wat we besluiten.' });
   }
   const existing = await repo.listObservations(ctx.db, scope.id, { userId: ctx.actor!.userId, seeIntern: true }, {}, { limit: 1, offset: 0 });
-  if (existing.length > 0) return;
+  if (existing.length > 0) return seedDemoMsc(ctx, demo);
 
   const [members, buurten, lines] = await Promise.all([
     listMembers(ctx),
@@ -192,6 +194,7 @@ export async function seedDemoObservations(ctx: ServiceContext, demo: DemoContex
     }
   });
   demo.log(`${DEMO_OBSERVATION_COUNT} waarnemingen en 3 standaardantwoorden`);
+  await seedDemoMsc(ctx, demo);
 }
 
 function baseEvent(workspaceId: string, observationId: string, at: Date): repo.EventRow {
@@ -211,4 +214,79 @@ function baseEvent(workspaceId: string, observationId: string, at: Date): repo.E
     dueAt: null,
     internal: false,
   };
+}
+
+// Most Significant Change: domains of change, the last two quarters, and a finished round
+
+const MSC_DOMAINS = [
+  { name: 'Meedoen en ontmoeten', description: 'Bewoners kennen elkaar, doen mee en vinden elkaar in de buurt.' },
+  { name: 'Bestaanszekerheid', description: 'Genoeg inkomen, werk, een betaalbaar huis en grip op schulden om vooruit te kunnen kijken.' },
+  { name: 'Vertrouwen in instanties', description: 'Bewoners durven hulp te vragen en merken dat gemeente, school en corporatie hen serieus nemen.' },
+];
+/** The domain of each demo story (by title); the school story is left for someone to classify. */
+const MSC_STORY_DOMAINS: Record<string, string> = {
+  'Buren koken voor elkaar in de ramadan': 'Meedoen en ontmoeten',
+  'Straatfeest brengt nieuwe en oude bewoners samen': 'Meedoen en ontmoeten',
+  'Jongere heeft na een jaar weer een baan': 'Bestaanszekerheid',
+  'Moeder durft weer hulp te vragen': 'Vertrouwen in instanties',
+};
+/** What the panel chose in the earlier quarter, by rank, and why. */
+const MSC_CHOICES: [title: string, reason: string][] = [
+  [
+    'Moeder durft weer hulp te vragen',
+    'Vertrouwen is de voorwaarde voor alles wat we doen. Dat zij nu zelf komt én haar buurvrouw meeneemt, laat zien dat het vertrouwen zich verspreidt: dit is de verandering waar het programma om draait.',
+  ],
+  [
+    'Jongere heeft na een jaar weer een baan',
+    'Het laat zien wat er gebeurt als schuldhulp en werk samen optrekken: de regeling met schuldeisers maakte de baan mogelijk. Het panel wil dat deze aanpak de gewone route wordt.',
+  ],
+  [
+    'Buren koken voor elkaar in de ramadan',
+    'Niemand heeft dit georganiseerd: bewoners deden het zelf, over grenzen van geloof heen. Het panel koos dit verhaal omdat het laat zien dat ontmoeting ontstaat als er ruimte voor is.',
+  ],
+];
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+function quarter(year: number, index: number) {
+  const y = year + Math.floor(index / 4);
+  const q = ((index % 4) + 4) % 4;
+  return { name: `${q + 1}e kwartaal ${y}`, startDate: isoDay(new Date(Date.UTC(y, q * 3, 1))), endDate: isoDay(new Date(Date.UTC(y, q * 3 + 3, 0))) };
+}
+
+/** Idempotent: only when the workspace has no domains of change yet. */
+async function seedDemoMsc(ctx: ServiceContext, demo: DemoContext) {
+  const scope = ctx.workspace;
+  if (!scope || (await msc.listDomains(ctx)).total > 0) return;
+  const domains = new Map<string, string>();
+  for (const d of MSC_DOMAINS) domains.set(d.name, (await msc.createDomain(ctx, { ...d, active: true })).id);
+  const now = new Date();
+  const current = Math.floor(now.getUTCMonth() / 3);
+  const earlier = await msc.createPeriod(ctx, quarter(now.getUTCFullYear(), current - 1));
+  await msc.createPeriod(ctx, quarter(now.getUTCFullYear(), current));
+
+  const stories = await msc.listStories(ctx, { limit: 500, offset: 0 });
+  await transaction(ctx.db, async (trx) => {
+    for (const story of stories.items) {
+      const domain = domains.get(MSC_STORY_DOMAINS[story.title] ?? '');
+      if (domain) await assignStoryDomain(trx, scope.id, story.id, domain);
+    }
+  });
+
+  const members = await listMembers(ctx);
+  const member = (role: string) => members.find((m) => m.role === role);
+  const panel = [member('programmamanager'), member('beleidsadviseur')].filter((m) => !!m).map((m) => ({ userId: m.userId }));
+  const round = await msc.createRound(ctx, {
+    periodId: earlier.id,
+    name: `Panelronde ${earlier.name}`,
+    heldOn: isoDay(new Date(Math.min(new Date(`${earlier.endDate}T12:00:00Z`).getTime() + 14 * DAY, now.getTime()))),
+    panel: [...panel, { name: 'Fatima el Amrani (bewoner)' }, { name: 'Kees de Vries (woningcorporatie)' }],
+  });
+  // the first story of each chosen title in the period, not an intern one
+  let rank = 0;
+  for (const [title, reason] of MSC_CHOICES) {
+    const story = round.candidates.find((c) => c.title === title && c.visibility !== 'intern');
+    if (story) await msc.addSelection(ctx, round.id, { observationId: story.id, rank: ++rank, reason });
+  }
+  if (rank > 0) await msc.updateRound(ctx, round.id, { status: 'afgerond' });
+  demo.log(`3 domeinen van verandering, 2 verzamelperiodes en een afgeronde selectieronde met ${rank} gekozen verhalen`);
 }

@@ -7,6 +7,7 @@ import { newId } from '../../platform/ids';
 import { areaIdsWithin, areaNames } from '../areas/service';
 import { nodeRefs } from '../ladder/service';
 import { findWorkspaceByIdForPublicPage, findWorkspaceForPublicPage, getWorkspace, listMembers } from '../workspaces/service';
+import type { ReportedEvent, TransitionedEvent } from './mail';
 import { observationPolicy as policy } from './policies';
 import { findPersonalData } from './privacy';
 import * as repo from './repository';
@@ -236,10 +237,19 @@ const access = (ctx: ServiceContext, scope: WorkspaceScope): repo.Access => ({ u
 const canSee = (ctx: ServiceContext, scope: WorkspaceScope, row: repo.ObservationRow) =>
   row.visibility !== 'intern' || policy.can(scope, 'observation.seeIntern') || row.reporterUserId === ctx.actor!.userId || row.ownerUserId === ctx.actor!.userId;
 
-async function findVisible(ctx: ServiceContext, db: Db, scope: WorkspaceScope, id: string) {
+export async function findVisible(ctx: ServiceContext, db: Db, scope: WorkspaceScope, id: string) {
   const row = await repo.findObservation(db, scope.id, id);
   if (!row || !canSee(ctx, scope, row)) throw new DomainError('observation.not_found');
   return row;
+}
+
+/** For other modules: these observations' number, kind, title and status, if the member may see them (others are left out). */
+export async function observationRefs(ctx: ServiceContext, ids: readonly string[]) {
+  const scope = policy.authorize(ctx, 'observation.read');
+  const rows = await Promise.all([...new Set(ids)].map((id) => repo.findObservation(ctx.db, scope.id, id)));
+  return rows
+    .filter((r): r is repo.ObservationRow => !!r && canSee(ctx, scope, r))
+    .map((r) => ({ id: r.id, number: r.number, kind: r.kind as Kind, title: r.title, status: r.status as Status, occurredAt: r.occurredAt.toISOString() }));
 }
 
 /** One observation with its links, its whole history and the steps the member may take. */
@@ -331,7 +341,8 @@ async function present(ctx: ServiceContext, db: Db, scope: WorkspaceScope, row: 
     answeredAt: iso(row.answeredAt),
     closedAt: iso(row.closedAt),
     updatedAt: row.updatedAt.toISOString(),
-    history: events.map((e) => presentEvent(e, names.member)),
+    // notes for colleagues stay out of the reporter's sight, unless they also own or coordinate it
+    history: events.filter((e) => !e.internal || !isReporter || coordinator || row.ownerUserId === ctx.actor!.userId).map((e) => presentEvent(e, names.member)),
     can: {
       transitions: allowedTransitions(ctx, scope, row),
       update: coordinator || (isReporter && row.status === 'nieuw'),
@@ -467,7 +478,7 @@ export async function transition(ctx: ServiceContext, id: string, input: Transit
     await audit(trx, ctx, scope, 'transition', before, after);
     return after;
   });
-  ctx.events.emit('observation.transitioned', { workspaceId: scope.id, id, to: input.to });
+  ctx.events.emit('observation.transitioned', { workspaceId: scope.id, id, to: input.to } satisfies TransitionedEvent);
   return present(ctx, ctx.db, scope, row);
 }
 
@@ -575,6 +586,7 @@ export async function deleteTemplate(ctx: ServiceContext, id: string) {
 /** The columns of an export, in order (CSV and XLSX). */
 export const EXPORT_COLUMNS = [
   'number',
+  'id',
   'kind',
   'title',
   'text',
@@ -608,6 +620,7 @@ export async function exportRecords(ctx: ServiceContext, query: Omit<ListQuery, 
   for (const l of links) nodesOf.set(l.observationId, [...(nodesOf.get(l.observationId) ?? []), nodes.get(l.nodeId) ?? l.nodeId]);
   return rows.map((r) => ({
     number: r.number,
+    id: r.id,
     kind: r.kind,
     title: r.title,
     text: r.text,
@@ -686,6 +699,7 @@ export async function publicReport(base: ServiceContext, slug: string, input: Pu
     return row;
   });
   ctx.events.emit('observation.created', { workspaceId: scope.id, id: row.id, kind: row.kind, ownerUserId: row.ownerUserId });
+  ctx.events.emit('observation.reported', { workspaceId: scope.id, id: row.id, token } satisfies ReportedEvent);
   return { number: row.number, status: row.status as Status, token, followUpPath: `/melding/${token}` };
 }
 

@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import { api, ApiError } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
 import { NotFoundPage } from '../../../web/pages/NotFoundPage';
-import { Button, EmptyState, Heading, Link, Loaded, PageHeading, Paragraph, Section, SelectField } from '../../../web/ui';
+import { Button, ButtonGroup, ButtonLink, EmptyState, Heading, Link, Loaded, PageHeading, Paragraph, Section, SelectField } from '../../../web/ui';
+import { pm } from '../../observations/ui/public-messages';
 import type { publicLadderView } from '../schema';
 import { m } from './messages';
 import { Badge, PHASE_LIST, useLabels } from './shared';
@@ -152,6 +153,7 @@ function Content({ data }: { data: PublicLadder }) {
 /** /openbaar/:slug and /openbaar/:slug/gebied/:areaCode: for residents, without signing in. */
 export default function PublicLadderPage() {
   const t = useT(m);
+  const tm = useT(pm);
   const { slug = '', areaCode } = useParams();
   const ladder = usePublicLadder(slug, areaCode);
   if (ladder.isError && ladder.error instanceof ApiError && ladder.error.status === 404 && !areaCode) return <NotFoundPage />;
@@ -172,6 +174,16 @@ export default function PublicLadderPage() {
             <>
               <PageHeading title={data.area ? t('public.titleArea', { area: data.area.name }) : t('public.title', { name: data.workspace.name })} />
               <Paragraph lead>{t('public.intro', { name: data.workspace.name })}</Paragraph>
+              <nav aria-label={tm('links.label')}>
+                <ButtonGroup>
+                  <ButtonLink to={`/openbaar/${slug}/melden`} appearance="primary">
+                    {tm('links.report')}
+                  </ButtonLink>
+                  <ButtonLink to={`/openbaar/${slug}/meldingen`} appearance="secondary">
+                    {tm('links.list')}
+                  </ButtonLink>
+                </ButtonGroup>
+              </nav>
               <AreaChooser slug={slug} current={areaCode} />
               {data.area && (
                 <Paragraph>

@@ -1,4 +1,14 @@
 import type { Migration } from '../../../platform/module';
 import * as m001 from './2026_11_28_001_create_observations';
+import * as m002 from './2026_11_28_002_observation_attachments';
+import * as m003 from './2026_11_28_003_msc';
+import * as m004 from './2026_11_28_004_observation_indexes';
+import * as m005 from './2026_11_28_005_observation_retention';
 
-export const migrations: Migration[] = [{ name: '2026_11_28_001_create_observations', ...m001 }];
+export const migrations: Migration[] = [
+  { name: '2026_11_28_001_create_observations', ...m001 },
+  { name: '2026_11_28_002_observation_attachments', ...m002 },
+  { name: '2026_11_28_003_msc', ...m003 },
+  { name: '2026_11_28_004_observation_indexes', ...m004 },
+  { name: '2026_11_28_005_observation_retention', ...m005 },
+];
