@@ -12,12 +12,19 @@ export interface ModuleUi {
   id: string;
   pages: Record<string, LazyExoticComponent<ComponentType>>;
   nav: Messages<string>;
+  /**
+   * A part of the member's inbox page (nav path `inbox`) with what awaits them in this module;
+   * it renders nothing when nothing waits. Lets a module add to the inbox without the inbox's
+   * module knowing it.
+   */
+  inboxSection?: LazyExoticComponent<ComponentType>;
 }
 
-/** Builds the path → page map and the nav texts; duplicate paths are a programming error. */
+/** Builds the path → page map, the nav texts and the inbox sections; duplicate paths are a programming error. */
 export function collectModuleUis(uis: readonly ModuleUi[]) {
   const pages = new Map<string, { module: string; Page: LazyExoticComponent<ComponentType> }>();
   const nav: Messages<string> = { nl: {}, en: {} };
+  const inboxSections: LazyExoticComponent<ComponentType>[] = [];
   for (const ui of uis) {
     for (const [path, Page] of Object.entries(ui.pages)) {
       const owner = pages.get(path);
@@ -26,6 +33,7 @@ export function collectModuleUis(uis: readonly ModuleUi[]) {
     }
     Object.assign(nav.nl, ui.nav.nl);
     Object.assign(nav.en, ui.nav.en);
+    if (ui.inboxSection) inboxSections.push(ui.inboxSection);
   }
-  return { pages, nav };
+  return { pages, nav, inboxSections };
 }

@@ -1,0 +1,8 @@
+import type { Migration } from '../../../platform/module';
+import * as m001 from './2026_11_28_001_create_rules';
+import * as m002 from './2026_11_28_002_rule_indexes';
+
+export const migrations: Migration[] = [
+  { name: '2026_11_28_001_create_rules', ...m001 },
+  { name: '2026_11_28_002_rule_indexes', ...m002 },
+];

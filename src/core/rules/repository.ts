@@ -1,0 +1,533 @@
+import { sql, type Generated, type Kysely, type SqlBool } from 'kysely';
+import type { Db } from '../../platform/db/database';
+
+export type RuleRow = {
+  workspaceId: string;
+  id: string;
+  code: string;
+  title: string;
+  kind: string;
+  level: string;
+  intent: string;
+  domain: string;
+  ownerUserId: string | null;
+  ownerPartnerId: string | null;
+  sourceUrl: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  mandate: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+export type NewRule = Omit<RuleRow, 'createdAt' | 'updatedAt'> & Partial<Pick<RuleRow, 'createdAt'>>;
+export type RulePatch = Partial<Omit<RuleRow, 'workspaceId' | 'id' | 'createdAt' | 'updatedAt'>>;
+export type TestRow = { workspaceId: string; id: string; ruleId: string; testedOn: string; moment: string; participants: string; findings: string; verdict: string; createdAt: Date };
+export type DeviationRow = {
+  workspaceId: string;
+  id: string;
+  ruleId: string;
+  occurredOn: string;
+  areaId: string | null;
+  situation: string;
+  explanation: string;
+  insteadDone: string;
+  expectedBenefit: string;
+  reporterUserId: string;
+  status: string;
+  followUpOn: string;
+  outcome: string | null;
+  outcomeNote: string | null;
+  outcomeAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+export type NewDeviation = Omit<DeviationRow, 'createdAt' | 'updatedAt' | 'outcome' | 'outcomeNote' | 'outcomeAt'> & Partial<Pick<DeviationRow, 'createdAt' | 'outcome' | 'outcomeNote' | 'outcomeAt'>>;
+export type DeviationEventRow = { workspaceId: string; id: string; deviationId: string; at: Date; actorUserId: string | null; actorName: string; action: string; message: string | null };
+export type ReviewRow = {
+  workspaceId: string;
+  id: string;
+  ruleId: string;
+  decidedOn: string;
+  decision: string;
+  rationale: string;
+  escalatedTo: string | null;
+  evidence: { deviationIds: string[]; observationIds: string[] };
+  decidedBy: string | null;
+  decidedByName: string;
+  createdAt: Date;
+};
+
+interface Tables {
+  rules: Omit<RuleRow, 'createdAt' | 'updatedAt'> & { createdAt: Generated<Date>; updatedAt: Generated<Date> };
+  ruleAreas: { workspaceId: string; ruleId: string; areaId: string };
+  ruleNodes: { workspaceId: string; ruleId: string; nodeId: string };
+  ruleApprovers: { workspaceId: string; ruleId: string; userId: string };
+  ruleTests: Omit<TestRow, 'createdAt'> & { createdAt: Generated<Date> };
+  deviations: Omit<DeviationRow, 'createdAt' | 'updatedAt'> & { createdAt: Generated<Date>; updatedAt: Generated<Date> };
+  deviationObservations: { workspaceId: string; deviationId: string; observationId: string };
+  deviationNodes: { workspaceId: string; deviationId: string; nodeId: string };
+  deviationEvents: Omit<DeviationEventRow, 'at'> & { at: Generated<Date> };
+  ruleReviews: Omit<ReviewRow, 'createdAt' | 'evidence'> & { createdAt: Generated<Date>; evidence: string };
+}
+const t = (db: Db) => db as Kysely<Tables>;
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+const activeToday = sql<SqlBool>`(rules.valid_from is null or rules.valid_from <= current_date) and (rules.valid_to is null or rules.valid_to >= current_date)`;
+
+// Rules
+
+export interface RuleFilter {
+  q?: string;
+  kind?: string;
+  level?: string;
+  domain?: string;
+  active?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** A page of rules by code, with how many deviations each has had. */
+export async function listRules(db: Db, workspaceId: string, f: RuleFilter) {
+  const base = t(db)
+    .selectFrom('rules')
+    .where('rules.workspaceId', '=', workspaceId)
+    .$if(!!f.kind, (q) => q.where('rules.kind', '=', f.kind!))
+    .$if(!!f.level, (q) => q.where('rules.level', '=', f.level!))
+    .$if(!!f.domain, (q) => q.where('rules.domain', '=', f.domain!))
+    .$if(f.active !== undefined, (q) => q.where(f.active ? activeToday : sql<SqlBool>`not (${activeToday})`))
+    .$if(!!f.q, (q) => {
+      const pattern = `%${escapeLike(f.q!)}%`;
+      return q.where((eb) => eb.or([eb('rules.code', 'ilike', pattern), eb('rules.title', 'ilike', pattern), eb('rules.intent', 'ilike', pattern)]));
+    });
+  const [items, total] = await Promise.all([
+    base
+      .selectAll('rules')
+      .select(activeToday.as('active'))
+      .select((eb) =>
+        eb
+          .selectFrom('deviations as d')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('d.ruleId', '=', 'rules.id')
+          .where('d.workspaceId', '=', workspaceId)
+          .as('deviationCount'),
+      )
+      .orderBy('rules.code')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: items as (RuleRow & { active: boolean; deviationCount: number })[], total: Number(total.n) };
+}
+
+export const findRule = (db: Db, workspaceId: string, id: string) =>
+  t(db).selectFrom('rules').selectAll().select(activeToday.as('active')).where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst() as Promise<
+    (RuleRow & { active: boolean }) | undefined
+  >;
+export const findRuleByCode = (db: Db, workspaceId: string, code: string) =>
+  t(db).selectFrom('rules').selectAll().where('workspaceId', '=', workspaceId).where('code', '=', code).executeTakeFirst() as Promise<RuleRow | undefined>;
+export const allRules = (db: Db, workspaceId: string) => t(db).selectFrom('rules').selectAll().where('workspaceId', '=', workspaceId).orderBy('code').execute() as Promise<RuleRow[]>;
+export const countDeviations = async (db: Db, workspaceId: string, ruleId: string) =>
+  Number((await t(db).selectFrom('deviations').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId).where('ruleId', '=', ruleId).executeTakeFirstOrThrow()).n);
+
+export const insertRules = async (db: Db, rows: NewRule[]) => {
+  for (let i = 0; i < rows.length; i += 500) await t(db).insertInto('rules').values(rows.slice(i, i + 500)).execute();
+};
+export const insertRule = (db: Db, row: NewRule) => t(db).insertInto('rules').values(row).returningAll().executeTakeFirstOrThrow() as Promise<RuleRow>;
+export const updateRule = (db: Db, workspaceId: string, id: string, patch: RulePatch) =>
+  t(db).updateTable('rules').set({ ...patch, updatedAt: new Date() }).where('workspaceId', '=', workspaceId).where('id', '=', id).returningAll().executeTakeFirstOrThrow() as Promise<RuleRow>;
+export const deleteRule = (db: Db, workspaceId: string, id: string) => t(db).deleteFrom('rules').where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+
+type LinkTable = 'ruleAreas' | 'ruleNodes' | 'ruleApprovers';
+const LINK_COLUMN = { ruleAreas: 'areaId', ruleNodes: 'nodeId', ruleApprovers: 'userId' } as const;
+
+/** Replaces a rule's areas, ladder nodes or approvers. */
+export async function replaceLinks(db: Db, table: LinkTable, workspaceId: string, ruleId: string, ids: readonly string[]) {
+  await t(db).deleteFrom(table).where('workspaceId', '=', workspaceId).where('ruleId', '=', ruleId).execute();
+  if (ids.length) await t(db).insertInto(table).values([...new Set(ids)].map((id) => ({ workspaceId, ruleId, [LINK_COLUMN[table]]: id }) as never)).execute();
+}
+export const linksOf = async (db: Db, table: LinkTable, workspaceId: string, ruleId: string) =>
+  (await t(db).selectFrom(table).select(`${LINK_COLUMN[table]} as id` as never).where('workspaceId', '=', workspaceId).where('ruleId', '=', ruleId).execute()).map((r) => (r as unknown as { id: string }).id);
+
+// Implementation tests
+
+export const insertTest = (db: Db, row: Omit<TestRow, 'createdAt'>) => t(db).insertInto('ruleTests').values(row).returningAll().executeTakeFirstOrThrow() as Promise<TestRow>;
+export const testsOf = (db: Db, workspaceId: string, ruleId: string) =>
+  t(db).selectFrom('ruleTests').selectAll().where('workspaceId', '=', workspaceId).where('ruleId', '=', ruleId).orderBy('testedOn', 'desc').execute() as Promise<TestRow[]>;
+
+// Deviations
+
+export const insertDeviation = (db: Db, row: NewDeviation) => t(db).insertInto('deviations').values(row).returningAll().executeTakeFirstOrThrow() as Promise<DeviationRow>;
+export const updateDeviation = (db: Db, workspaceId: string, id: string, patch: Partial<Pick<DeviationRow, 'status' | 'outcome' | 'outcomeNote' | 'outcomeAt'>>) =>
+  t(db).updateTable('deviations').set({ ...patch, updatedAt: new Date() }).where('workspaceId', '=', workspaceId).where('id', '=', id).returningAll().executeTakeFirstOrThrow() as Promise<DeviationRow>;
+export const findDeviation = (db: Db, workspaceId: string, ruleId: string, id: string) =>
+  t(db).selectFrom('deviations').selectAll().where('workspaceId', '=', workspaceId).where('ruleId', '=', ruleId).where('id', '=', id).executeTakeFirst() as Promise<DeviationRow | undefined>;
+
+export async function listDeviations(db: Db, workspaceId: string, f: { ruleId?: string; status?: string; from?: string; to?: string; reporterId?: string; ids?: readonly string[]; limit: number; offset: number }) {
+  const base = t(db)
+    .selectFrom('deviations')
+    .where('workspaceId', '=', workspaceId)
+    .$if(!!f.ruleId, (q) => q.where('ruleId', '=', f.ruleId!))
+    .$if(!!f.status, (q) => q.where('status', '=', f.status!))
+    .$if(!!f.from, (q) => q.where('occurredOn', '>=', f.from!))
+    .$if(!!f.to, (q) => q.where('occurredOn', '<=', f.to!))
+    .$if(!!f.reporterId, (q) => q.where('reporterUserId', '=', f.reporterId!))
+    .$if(!!f.ids, (q) => (f.ids!.length ? q.where('id', 'in', [...f.ids!]) : q.where(sql<SqlBool>`false`)));
+  const [items, total] = await Promise.all([
+    base.selectAll().orderBy('occurredOn', 'desc').orderBy('createdAt', 'desc').limit(f.limit).offset(f.offset).execute() as Promise<DeviationRow[]>,
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+export async function replaceDeviationLinks(db: Db, workspaceId: string, deviationId: string, observationIds: readonly string[], nodeIds: readonly string[]) {
+  if (observationIds.length) await t(db).insertInto('deviationObservations').values([...new Set(observationIds)].map((observationId) => ({ workspaceId, deviationId, observationId }))).execute();
+  if (nodeIds.length) await t(db).insertInto('deviationNodes').values([...new Set(nodeIds)].map((nodeId) => ({ workspaceId, deviationId, nodeId }))).execute();
+}
+export async function deviationLinks(db: Db, workspaceId: string, deviationIds: readonly string[]) {
+  if (deviationIds.length === 0) return { observations: [], nodes: [] };
+  const [observations, nodes] = await Promise.all([
+    t(db).selectFrom('deviationObservations').select(['deviationId', 'observationId']).where('workspaceId', '=', workspaceId).where('deviationId', 'in', [...deviationIds]).execute(),
+    t(db).selectFrom('deviationNodes').select(['deviationId', 'nodeId']).where('workspaceId', '=', workspaceId).where('deviationId', 'in', [...deviationIds]).execute(),
+  ]);
+  return { observations, nodes };
+}
+
+export const insertDeviationEvent = (db: Db, row: Omit<DeviationEventRow, 'at'> & { at?: Date }) => t(db).insertInto('deviationEvents').values(row).execute();
+export const deviationEventsOf = (db: Db, workspaceId: string, deviationIds: readonly string[]) =>
+  deviationIds.length === 0
+    ? Promise.resolve([] as DeviationEventRow[])
+    : (t(db).selectFrom('deviationEvents').selectAll().where('workspaceId', '=', workspaceId).where('deviationId', 'in', [...deviationIds]).orderBy('at').orderBy('id').execute() as Promise<DeviationEventRow[]>);
+
+/** What awaits this member: deviations to approve (as approver of an ask-first rule, or coordinator when a rule names none), new deviations on rules they own, outcomes they still owe. */
+export async function inboxRows(db: Db, workspaceId: string, userId: string, isCoordinator: boolean, since: Date) {
+  const toApprove = t(db)
+    .selectFrom('deviations as d')
+    .innerJoin('rules as r', (j) => j.onRef('r.workspaceId', '=', 'd.workspaceId').onRef('r.id', '=', 'd.ruleId'))
+    .selectAll('d')
+    .select(sql<string>`'approve'`.as('reason'))
+    .where('d.workspaceId', '=', workspaceId)
+    .where('d.status', '=', 'wacht_op_akkoord')
+    .where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('ruleApprovers as a').select('a.userId').whereRef('a.ruleId', '=', 'd.ruleId').where('a.workspaceId', '=', workspaceId).where('a.userId', '=', userId)),
+        isCoordinator
+          ? eb.not(eb.exists(eb.selectFrom('ruleApprovers as a').select('a.userId').whereRef('a.ruleId', '=', 'd.ruleId').where('a.workspaceId', '=', workspaceId)))
+          : sql<SqlBool>`false`,
+      ]),
+    );
+  const onMyRules = t(db)
+    .selectFrom('deviations as d')
+    .innerJoin('rules as r', (j) => j.onRef('r.workspaceId', '=', 'd.workspaceId').onRef('r.id', '=', 'd.ruleId'))
+    .selectAll('d')
+    .select(sql<string>`'owner'`.as('reason'))
+    .where('d.workspaceId', '=', workspaceId)
+    .where('r.ownerUserId', '=', userId)
+    .where('d.status', '<>', 'wacht_op_akkoord')
+    .where('d.createdAt', '>=', since);
+  const outcomes = t(db)
+    .selectFrom('deviations as d')
+    .selectAll('d')
+    .select(sql<string>`'outcome'`.as('reason'))
+    .where('d.workspaceId', '=', workspaceId)
+    .where('d.reporterUserId', '=', userId)
+    .where('d.outcome', 'is', null)
+    .where('d.status', 'in', ['vastgelegd', 'akkoord'])
+    .where('d.followUpOn', '<=', sql<string>`current_date`);
+  return (await toApprove.unionAll(onMyRules).unionAll(outcomes).execute()) as (DeviationRow & { reason: 'approve' | 'owner' | 'outcome' })[];
+}
+
+// Reviews
+
+export const insertReview = async (db: Db, row: Omit<ReviewRow, 'createdAt'>) => {
+  const inserted = await t(db)
+    .insertInto('ruleReviews')
+    .values({ ...row, evidence: JSON.stringify(row.evidence) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return inserted as unknown as ReviewRow;
+};
+export const reviewsOf = async (db: Db, workspaceId: string, ruleId: string) =>
+  (await t(db).selectFrom('ruleReviews').selectAll().where('workspaceId', '=', workspaceId).where('ruleId', '=', ruleId).orderBy('decidedOn', 'desc').orderBy('createdAt', 'desc').execute()) as unknown as ReviewRow[];
+
+/** Deviations of a rule, and observations linked to them, in a window of days. */
+export async function countsBetween(db: Db, workspaceId: string, ruleId: string, from: string, to: string) {
+  const row = await t(db)
+    .selectFrom('deviations as d')
+    .leftJoin('deviationObservations as o', (j) => j.onRef('o.workspaceId', '=', 'd.workspaceId').onRef('o.deviationId', '=', 'd.id'))
+    .select([sql<number>`count(distinct d.id)`.as('deviations'), sql<number>`count(distinct o.observation_id)`.as('signals')])
+    .where('d.workspaceId', '=', workspaceId)
+    .where('d.ruleId', '=', ruleId)
+    .where('d.occurredOn', '>=', from)
+    .where('d.occurredOn', '<=', to)
+    .executeTakeFirstOrThrow();
+  return { deviations: Number(row.deviations), signals: Number(row.signals) };
+}
+
+// Pressure and load
+
+export interface PressureRow {
+  ruleId: string;
+  code: string;
+  title: string;
+  kind: string;
+  level: string;
+  domain: string;
+  deviations: number;
+  previousDeviations: number;
+  helped: number;
+  withOutcome: number;
+  linkedSignals: number;
+  areas: number;
+  professionals: number;
+}
+
+/**
+ * Every rule of the workspace with its deviations in the period and the period before,
+ * ranked: most deviations first, then the steepest rise, then the most linked signals.
+ */
+export async function pressure(db: Db, workspaceId: string, p: { from: string; to: string; previousFrom: string; previousTo: string; domain?: string; level?: string; limit: number }) {
+  const result = await sql<PressureRow>`
+    with cur as (
+      select d.rule_id, count(*) as n, count(*) filter (where d.outcome = 'helped') as helped, count(d.outcome) as with_outcome,
+             count(distinct d.area_id) as areas, count(distinct d.reporter_user_id) as professionals
+      from deviations d
+      where d.workspace_id = ${workspaceId} and d.occurred_on between ${p.from}::date and ${p.to}::date
+      group by d.rule_id
+    ), prev as (
+      select d.rule_id, count(*) as n from deviations d
+      where d.workspace_id = ${workspaceId} and d.occurred_on between ${p.previousFrom}::date and ${p.previousTo}::date
+      group by d.rule_id
+    ), sig as (
+      select d.rule_id, count(distinct o.observation_id) as n
+      from deviations d join deviation_observations o on o.workspace_id = d.workspace_id and o.deviation_id = d.id
+      where d.workspace_id = ${workspaceId} and d.occurred_on between ${p.from}::date and ${p.to}::date
+      group by d.rule_id
+    )
+    select r.id as rule_id, r.code, r.title, r.kind, r.level, r.domain,
+           coalesce(cur.n, 0)::int as deviations, coalesce(prev.n, 0)::int as previous_deviations,
+           coalesce(cur.helped, 0)::int as helped, coalesce(cur.with_outcome, 0)::int as with_outcome,
+           coalesce(sig.n, 0)::int as linked_signals, coalesce(cur.areas, 0)::int as areas, coalesce(cur.professionals, 0)::int as professionals
+    from rules r
+      left join cur on cur.rule_id = r.id
+      left join prev on prev.rule_id = r.id
+      left join sig on sig.rule_id = r.id
+    where r.workspace_id = ${workspaceId}
+      ${p.domain ? sql`and r.domain = ${p.domain}` : sql``}
+      ${p.level ? sql`and r.level = ${p.level}` : sql``}
+    order by deviations desc, (coalesce(cur.n, 0) - coalesce(prev.n, 0)) desc, linked_signals desc, r.code
+    limit ${p.limit}`.execute(db);
+  return result.rows;
+}
+
+export async function countRules(db: Db, workspaceId: string, f: { domain?: string; level?: string }) {
+  const row = await t(db)
+    .selectFrom('rules')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspaceId', '=', workspaceId)
+    .$if(!!f.domain, (q) => q.where('domain', '=', f.domain!))
+    .$if(!!f.level, (q) => q.where('level', '=', f.level!))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Rule load: active rules per domain and level, new rules per year (by valid_from, else created), deviations per rule. */
+export async function load(db: Db, workspaceId: string) {
+  const [byDomain, perYear, perRule] = await Promise.all([
+    t(db)
+      .selectFrom('rules')
+      .select(['domain', 'level', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('workspaceId', '=', workspaceId)
+      .where(activeToday)
+      .groupBy(['domain', 'level'])
+      .orderBy('domain')
+      .orderBy('level')
+      .execute(),
+    t(db)
+      .selectFrom('rules')
+      .select([sql<number>`extract(year from coalesce(valid_from, created_at::date))::int`.as('year'), (eb) => eb.fn.countAll<number>().as('count')])
+      .where('workspaceId', '=', workspaceId)
+      .groupBy(sql`1`)
+      .orderBy(sql`1`)
+      .execute(),
+    t(db)
+      .selectFrom('deviations as d')
+      .innerJoin('rules as r', (j) => j.onRef('r.workspaceId', '=', 'd.workspaceId').onRef('r.id', '=', 'd.ruleId'))
+      .select(['r.id as ruleId', 'r.code', 'r.title', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('d.workspaceId', '=', workspaceId)
+      .groupBy(['r.id', 'r.code', 'r.title'])
+      .orderBy('count', 'desc')
+      .limit(50)
+      .execute(),
+  ]);
+  return { byDomain, perYear, perRule };
+}
+
+// National
+
+export interface NationalPressureRow {
+  workspaceId: string;
+  workspaceSlug: string;
+  workspaceName: string;
+  ruleId: string;
+  title: string;
+  deviations: number;
+  previousDeviations: number;
+  helped: number;
+  withOutcome: number;
+  linkedSignals: number;
+  areas: number;
+  professionals: number;
+}
+
+/**
+ * Across the installation (administrators only; the service checks): every workspace that keeps
+ * a rule with this code at level rijk, with that rule's deviations in the period and the period
+ * before, ranked as `pressure` ranks rules: most deviations, steepest rise, most linked signals.
+ */
+export async function nationalPressure(db: Db, code: string, p: { from: string; to: string; previousFrom: string; previousTo: string }) {
+  const result = await sql<NationalPressureRow>`
+    with r as (
+      select rules.workspace_id, rules.id, rules.title from rules where rules.code = ${code} and rules.level = 'rijk'
+    ), cur as (
+      select d.workspace_id, count(*) as n, count(*) filter (where d.outcome = 'helped') as helped, count(d.outcome) as with_outcome,
+             count(distinct d.area_id) as areas, count(distinct d.reporter_user_id) as professionals
+      from r join deviations d on d.workspace_id = r.workspace_id and d.rule_id = r.id
+      where d.occurred_on between ${p.from}::date and ${p.to}::date
+      group by d.workspace_id
+    ), prev as (
+      select d.workspace_id, count(*) as n
+      from r join deviations d on d.workspace_id = r.workspace_id and d.rule_id = r.id
+      where d.occurred_on between ${p.previousFrom}::date and ${p.previousTo}::date
+      group by d.workspace_id
+    ), sig as (
+      select d.workspace_id, count(distinct o.observation_id) as n
+      from r join deviations d on d.workspace_id = r.workspace_id and d.rule_id = r.id
+        join deviation_observations o on o.workspace_id = d.workspace_id and o.deviation_id = d.id
+      where d.occurred_on between ${p.from}::date and ${p.to}::date
+      group by d.workspace_id
+    )
+    select w.id as workspace_id, w.slug as workspace_slug, w.name as workspace_name, r.id as rule_id, r.title,
+           coalesce(cur.n, 0)::int as deviations, coalesce(prev.n, 0)::int as previous_deviations,
+           coalesce(cur.helped, 0)::int as helped, coalesce(cur.with_outcome, 0)::int as with_outcome,
+           coalesce(sig.n, 0)::int as linked_signals, coalesce(cur.areas, 0)::int as areas, coalesce(cur.professionals, 0)::int as professionals
+    from r
+      join workspaces w on w.id = r.workspace_id
+      left join cur on cur.workspace_id = r.workspace_id
+      left join prev on prev.workspace_id = r.workspace_id
+      left join sig on sig.workspace_id = r.workspace_id
+    order by deviations desc, (coalesce(cur.n, 0) - coalesce(prev.n, 0)) desc, linked_signals desc, w.name, w.slug`.execute(db);
+  return result.rows;
+}
+
+// Dossier, import and export
+
+/** Every deviation of one rule, newest first (the dossier shows them all). */
+export const allDeviationsOfRule = (db: Db, workspaceId: string, ruleId: string) =>
+  t(db).selectFrom('deviations').selectAll().where('workspaceId', '=', workspaceId).where('ruleId', '=', ruleId).orderBy('occurredOn', 'desc').orderBy('createdAt', 'desc').execute() as Promise<DeviationRow[]>;
+
+export interface RankRow {
+  /** Index of the quarter: 0 is the current one. */
+  i: number;
+  deviations: number;
+  previousDeviations: number;
+  signals: number;
+  professionals: number;
+  /** Rules that rank above this one in the quarter, as `pressure` ranks them. */
+  ahead: number;
+  /** Rules with deviations in the quarter or the one before whose code sorts before this rule's. */
+  activeBeforeCode: number;
+  /** Rules with deviations in the quarter or the one before. */
+  activeCount: number;
+  /** Whether this rule had deviations in the quarter or the one before. */
+  active: boolean;
+}
+
+/**
+ * The rule's place in the pressure ranking per period, exactly as `pressure` ranks (most
+ * deviations, then the steepest rise against the equally long period just before, then linked
+ * signals, then code), without ranking every rule: only rules with deviations in a period or
+ * the one before are compared; all others score zero and sort by code.
+ */
+export async function rankHistory(db: Db, workspaceId: string, rule: { id: string; code: string }, periods: readonly { from: string; to: string; previousFrom: string; previousTo: string }[]) {
+  const values = sql.join(periods.map((p, i) => sql`(${i}::int, ${p.from}::date, ${p.to}::date, ${p.previousFrom}::date, ${p.previousTo}::date)`));
+  const [rows, totals] = await Promise.all([
+    sql<RankRow>`
+      with q(i, f, t, pf, pt) as (values ${values}),
+      cur as (
+        select q.i, d.rule_id, count(distinct d.id)::int as n, count(distinct o.observation_id)::int as s, count(distinct d.reporter_user_id)::int as p
+        from q
+          join deviations d on d.workspace_id = ${workspaceId} and d.occurred_on between q.f and q.t
+          left join deviation_observations o on o.workspace_id = d.workspace_id and o.deviation_id = d.id
+        group by q.i, d.rule_id
+      ), prev as (
+        select q.i, d.rule_id, count(*)::int as n
+        from q join deviations d on d.workspace_id = ${workspaceId} and d.occurred_on between q.pf and q.pt
+        group by q.i, d.rule_id
+      ), stats as (
+        select x.i, x.rule_id, coalesce(c.n, 0) as n, coalesce(c.n, 0) - coalesce(p.n, 0) as rise, coalesce(c.s, 0) as s
+        from (select i, rule_id from cur union select i, rule_id from prev) x
+          left join cur c on c.i = x.i and c.rule_id = x.rule_id
+          left join prev p on p.i = x.i and p.rule_id = x.rule_id
+      ), me as (
+        select q.i, coalesce(c.n, 0) as n, coalesce(p.n, 0) as prev, coalesce(c.s, 0) as s, coalesce(c.p, 0) as p,
+               exists (select 1 from stats x where x.i = q.i and x.rule_id = ${rule.id}) as active
+        from q
+          left join cur c on c.i = q.i and c.rule_id = ${rule.id}
+          left join prev p on p.i = q.i and p.rule_id = ${rule.id}
+      )
+      select me.i, me.n as deviations, me.prev as previous_deviations, me.s as signals, me.p as professionals, me.active,
+        (select count(*) from stats s join rules r on r.workspace_id = ${workspaceId} and r.id = s.rule_id
+          where s.i = me.i and s.rule_id <> ${rule.id}
+            and (s.n > me.n or (s.n = me.n and (s.rise > me.n - me.prev or (s.rise = me.n - me.prev and (s.s > me.s or (s.s = me.s and r.code < ${rule.code})))))))::int as ahead,
+        (select count(*) from stats s join rules r on r.workspace_id = ${workspaceId} and r.id = s.rule_id
+          where s.i = me.i and r.code < ${rule.code})::int as active_before_code,
+        (select count(*) from stats s where s.i = me.i)::int as active_count
+      from me
+      order by me.i`.execute(db),
+    sql<{ total: number; beforeCode: number }>`
+      select count(*)::int as total, (count(*) filter (where code < ${rule.code}))::int as before_code from rules where workspace_id = ${workspaceId}`.execute(db),
+  ]);
+  return { rows: rows.rows, total: Number(totals.rows[0].total), beforeCode: Number(totals.rows[0].beforeCode) };
+}
+
+export type RuleFields = Pick<RuleRow, 'id' | 'title' | 'kind' | 'level' | 'intent' | 'domain' | 'ownerUserId' | 'ownerPartnerId' | 'sourceUrl' | 'validFrom' | 'validTo' | 'mandate'>;
+
+/** Updates many rules at once (an import), 500 per statement. */
+export async function updateRules(db: Db, workspaceId: string, rows: readonly RuleFields[]) {
+  for (let i = 0; i < rows.length; i += 500) {
+    const values = sql.join(
+      rows
+        .slice(i, i + 500)
+        .map((r) => sql`(${r.id}, ${r.title}, ${r.kind}, ${r.level}, ${r.intent}, ${r.domain}, ${r.ownerUserId}, ${r.ownerPartnerId}, ${r.sourceUrl}, ${r.validFrom}, ${r.validTo}, ${r.mandate})`),
+    );
+    await sql`
+      update rules as r set title = v.title, kind = v.kind, level = v.level, intent = v.intent, domain = v.domain,
+        owner_user_id = v.owner_user_id::uuid, owner_partner_id = v.owner_partner_id::uuid, source_url = v.source_url,
+        valid_from = v.valid_from::date, valid_to = v.valid_to::date, mandate = v.mandate, updated_at = now()
+      from (values ${values}) as v(id, title, kind, level, intent, domain, owner_user_id, owner_partner_id, source_url, valid_from, valid_to, mandate)
+      where r.workspace_id = ${workspaceId} and r.id = v.id::uuid`.execute(db);
+  }
+}
+
+/** Every link of one kind in the workspace (rule → area, ladder node or approver). */
+export const allLinks = async (db: Db, table: LinkTable, workspaceId: string) =>
+  (await t(db)
+    .selectFrom(table)
+    .select(['ruleId', `${LINK_COLUMN[table]} as id` as never])
+    .where('workspaceId', '=', workspaceId)
+    .orderBy('ruleId')
+    .execute()) as unknown as { ruleId: string; id: string }[];
+export const allTests = (db: Db, workspaceId: string) => t(db).selectFrom('ruleTests').selectAll().where('workspaceId', '=', workspaceId).orderBy('ruleId').orderBy('testedOn').execute() as Promise<TestRow[]>;
+export const allDeviations = (db: Db, workspaceId: string) =>
+  t(db).selectFrom('deviations').selectAll().where('workspaceId', '=', workspaceId).orderBy('ruleId').orderBy('occurredOn').orderBy('id').execute() as Promise<DeviationRow[]>;
+export async function allDeviationLinks(db: Db, workspaceId: string) {
+  const [observations, nodes] = await Promise.all([
+    t(db).selectFrom('deviationObservations').select(['deviationId', 'observationId']).where('workspaceId', '=', workspaceId).orderBy('deviationId').execute(),
+    t(db).selectFrom('deviationNodes').select(['deviationId', 'nodeId']).where('workspaceId', '=', workspaceId).orderBy('deviationId').execute(),
+  ]);
+  return { observations, nodes };
+}
+export const allDeviationEvents = (db: Db, workspaceId: string) =>
+  t(db).selectFrom('deviationEvents').selectAll().where('workspaceId', '=', workspaceId).orderBy('deviationId').orderBy('at').orderBy('id').execute() as Promise<DeviationEventRow[]>;
+export const allReviews = async (db: Db, workspaceId: string) =>
+  (await t(db).selectFrom('ruleReviews').selectAll().where('workspaceId', '=', workspaceId).orderBy('ruleId').orderBy('decidedOn').orderBy('createdAt').execute()) as unknown as ReviewRow[];
