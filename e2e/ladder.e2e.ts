@@ -73,6 +73,56 @@ describe('policy ladder', () => {
     expect(new Set(badges)).toEqual(new Set(['fase: verankeren']));
   });
 
+  it('loads the interventions of an action line when it is opened', async () => {
+    type TreeNode = { id: string; rung: string; title: string; parentIds: string[]; childCount: number; areaIds: string[] };
+    const top = (await call<{ nodes: TreeNode[] }>('GET', `/api/w/${DEMO_SLUG}/ladder/tree`)).body.nodes;
+    expect(top.some((n) => n.rung === 'intervention')).toBe(false);
+    const byId = new Map(top.map((n) => [n.id, n]));
+    const al = top.find((n) => n.rung === 'action_line' && n.childCount > 0)!;
+    const path = [al];
+    while (path[0].rung !== 'value') path.unshift(byId.get(path[0].parentIds[0])!);
+    const interventions = (await call<{ nodes: TreeNode[] }>('GET', `/api/w/${DEMO_SLUG}/ladder/tree?parentId=${al.id}`)).body.nodes;
+    expect(interventions.length).toBe(al.childCount);
+
+    await page.goto(`/w/${DEMO_SLUG}/ladder`);
+    const tree = page.getByRole('tree', { name: 'Beleidsladder' });
+    await tree.waitFor();
+    // Open value, challenge, goal and action line with the right arrow.
+    const item = (depth: number) => tree.locator(`li[aria-labelledby="tree-${path.slice(0, depth + 1).map((n) => n.id).join('/')}"]`);
+    for (let depth = 0; depth < path.length; depth++) {
+      await item(depth).focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => item(depth).getAttribute('aria-expanded')).toBe('true');
+    }
+    const loaded = item(path.length - 1).locator('[role=treeitem][aria-level="5"]');
+    await expect.poll(() => loaded.count()).toBe(interventions.length);
+    expect(await item(path.length - 1).locator('[aria-busy=true]').count()).toBe(0);
+    const titles = await loaded.locator('.dichter-tree__title').allInnerTexts();
+    for (const n of interventions) expect(titles.some((t) => t.endsWith(n.title))).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    expect(await focused(page)).toMatchObject({ role: 'treeitem', level: '5' });
+    await expectAccessible(page, 'ladder tree with interventions');
+  });
+
+  it('filters the tree on an area: the matches are shown where they hang', async () => {
+    type TreeNode = { id: string; rung: string; title: string; areaIds: string[] };
+    const top = (await call<{ nodes: TreeNode[] }>('GET', `/api/w/${DEMO_SLUG}/ladder/tree`)).body.nodes;
+    const al = top.find((n) => n.rung === 'action_line' && n.areaIds.length > 0)!;
+    const area = al.areaIds[0];
+    await page.goto(`/w/${DEMO_SLUG}/ladder`);
+    await page.getByRole('tree').waitFor();
+    await page.getByLabel('Gebied', { exact: true }).selectOption(area);
+    await page.getByRole('button', { name: 'Filteren', exact: true }).click();
+    await expect.poll(() => page.url()).toContain(`gebied=${area}`);
+    await page.getByRole('status').filter({ hasText: 'gevonden' }).waitFor();
+    const match = page.getByRole('treeitem', { name: new RegExp(al.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first();
+    await match.waitFor();
+    // The match itself is not shown as context (dimmed); the nodes above it are.
+    expect(await match.locator(':scope > .dichter-tree__row--context').count()).toBe(0);
+    expect(await page.locator('[role=treeitem][aria-level="1"] > .dichter-tree__row--context').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'ladder tree filtered on an area');
+  });
+
   it('shows a node with its trace, and its theory of change as an image with a text alternative', async () => {
     const al = actionLines.find((n) => n.code === 'AL-001')!;
     await page.goto(`/w/${DEMO_SLUG}/ladder/knoop/${al.id}`);

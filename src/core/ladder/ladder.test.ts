@@ -119,13 +119,59 @@ describe('the policy ladder', () => {
     expect(res.body.error.id).toBe('ladder.orphan');
   });
 
-  it('lists the whole tree and finds no rule breakers in a sound ladder', async () => {
-    const tree = await req('GET', '/ladder/tree');
-    expect(tree.body.nodes.length).toBe(tree.body.total);
-    expect(tree.body.nodes.find((n: { id: string }) => n.id === intervention).parentIds).toEqual([line]);
+  it('shows the tree down to the action lines, with their number of interventions, and finds no rule breakers in a sound ladder', async () => {
+    const tree = (await req('GET', '/ladder/tree')).body;
+    expect(tree.nodes.filter((n: { rung: string }) => n.rung === 'intervention')).toEqual([]);
+    expect(tree.total).toBe(tree.nodes.length + 1);
+    expect(tree.matched).toBeUndefined();
+    expect(tree.nodes.find((n: { id: string }) => n.id === line)).toMatchObject({ parentIds: [goal], childCount: 1, matches: true, phase: 'experimenteren' });
+    expect(tree.nodes.find((n: { id: string }) => n.id === goal)).toMatchObject({ childCount: 1 });
     expect((await req('GET', '/ladder/check')).body).toEqual({ items: [], total: 0 });
     const filtered = await req('GET', '/ladder/nodes?phase=experimenteren');
     expect(filtered.body.items.map((n: { id: string }) => n.id)).toEqual([line]);
+  });
+
+  it('gives the interventions of an action line on request (?parentId=)', async () => {
+    const children = await req('GET', `/ladder/tree?parentId=${line}`);
+    expect(children.status).toBe(200);
+    expect(children.body.nodes).toEqual([expect.objectContaining({ id: intervention, rung: 'intervention', parentIds: [line], childCount: 0, matches: true })]);
+    expect(children.body.total).toBe((await req('GET', '/ladder/tree')).body.total);
+    const unknown = await req('GET', '/ladder/tree?parentId=0190a3c4-0000-7000-8000-000000000000');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.id).toBe('ladder.node_not_found');
+    expect((await req('GET', '/ladder/tree?parentId=AL-042')).status).toBe(400);
+  });
+
+  it('filters the tree on the server: the matches with the nodes above them', async () => {
+    const area = (await d.request({ method: 'POST', url: api('/areas'), token: owner.token, body: { name: 'Slotermeer', kind: 'wijk', code: 'WK036380', year: 2019 } })).body.id;
+    expect((await req('PATCH', `/ladder/nodes/${intervention}`, { areaIds: [area] })).status).toBe(200);
+    const tree = (await req('GET', `/ladder/tree?areaId=${area}`)).body;
+    expect(tree.matched).toBe(1);
+    expect(tree.nodes.map((n: { id: string }) => n.id)).toEqual([value, challenge, goal, line]);
+    expect(tree.nodes.every((n: { matches: boolean; childCount: number }) => !n.matches && n.childCount === 1)).toBe(true);
+    const below = (await req('GET', `/ladder/tree?parentId=${line}&areaId=${area}`)).body;
+    expect(below.nodes).toEqual([expect.objectContaining({ id: intervention, matches: true, areaIds: [area] })]);
+
+    // The action line matches itself; its intervention (no phase) does not.
+    const phase = (await req('GET', '/ladder/tree?phase=experimenteren')).body;
+    expect(phase.matched).toBe(1);
+    expect(phase.nodes.find((n: { id: string }) => n.id === line)).toMatchObject({ matches: true, childCount: 0 });
+    expect((await req('GET', `/ladder/tree?parentId=${line}&phase=experimenteren`)).body.nodes).toEqual([]);
+
+    const none = (await req('GET', '/ladder/tree?phase=verankeren')).body;
+    expect(none).toMatchObject({ nodes: [], matched: 0, total: phase.total });
+    expect((await req('GET', '/ladder/tree?phase=klaar')).status).toBe(400);
+    expect((await req('GET', '/ladder/tree?areaId=Slotermeer')).status).toBe(400);
+  });
+
+  it('refuses the children of a node in another workspace (404)', async () => {
+    const other = await createWorkspace(d, owner, undefined, 'Andere werkruimte');
+    const foreign = await d.request({ method: 'POST', url: `/api/w/${other}/ladder/nodes`, token: owner.token, body: { rung: 'value', title: 'Elders' } });
+    expect(foreign.status).toBe(201);
+    expect((await d.request({ url: `/api/w/${other}/ladder/tree?parentId=${foreign.body.id}`, token: owner.token })).status).toBe(200);
+    const res = await req('GET', `/ladder/tree?parentId=${foreign.body.id}`);
+    expect(res.status).toBe(404);
+    expect(res.body.error.id).toBe('ladder.node_not_found');
   });
 
   it('only lets beheerders and programmamanagers write, while every member reads', async () => {
@@ -302,7 +348,11 @@ describe('the demo ladder', () => {
     expect(count('challenge')).toBeGreaterThanOrEqual(12);
     expect(count('goal')).toBeGreaterThanOrEqual(20);
     expect(count('action_line')).toBeGreaterThanOrEqual(40);
-    expect(count('intervention')).toBeGreaterThanOrEqual(40);
+    // The interventions stay out of the tree: each action line says how many it has.
+    const interventions = (await d.request({ url: demo('/ladder/nodes?rung=intervention&limit=1'), token: demoToken })).body.total;
+    expect(interventions).toBeGreaterThanOrEqual(40);
+    expect(tree.total).toBe(tree.nodes.length + interventions);
+    expect(tree.nodes.filter((n: { rung: string; childCount: number }) => n.rung === 'action_line' && n.childCount > 0).length).toBeGreaterThan(0);
     expect((await d.request({ url: demo('/ladder/check'), token: demoToken })).body.total).toBe(0);
     const charter = (await d.request({ url: demo('/charter'), token: demoToken })).body.values.map((v: { id: string }) => v.id).sort();
     const values = (await d.request({ url: demo('/ladder/nodes?rung=value'), token: demoToken })).body.items;

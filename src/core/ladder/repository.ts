@@ -1,4 +1,4 @@
-import { sql, type ColumnType, type Generated, type Kysely } from 'kysely';
+import { sql, type ColumnType, type Expression, type Generated, type Kysely } from 'kysely';
 import type { Db } from '../../platform/db/database';
 
 export type NodeRow = {
@@ -85,12 +85,18 @@ interface Tables {
 }
 const t = (db: Db) => db as Kysely<Tables>;
 
-const rungRank = sql<number>`case ladder_nodes.rung when 'value' then 0 when 'challenge' then 1 when 'goal' then 2 when 'action_line' then 3 else 4 end`;
+type Relation = 'areas' | 'partners';
+const relationTable = { areas: 'ladderNodeAreas', partners: 'ladderNodePartners' } as const;
+const relationColumn = { areas: 'areaId', partners: 'partnerId' } as const;
+
+/** The rung's place on the ladder (value 0 … intervention 4), for ordering and the rule check. */
+const rankOf = (column: string) =>
+  sql<number>`case ${sql.ref(column)} when 'value' then 0 when 'challenge' then 1 when 'goal' then 2 when 'action_line' then 3 else 4 end`;
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 // Nodes
 
-export interface NodeFilter {
+export interface NodeConditions {
   rung?: string;
   areaId?: string;
   ownerPartnerId?: string;
@@ -99,13 +105,26 @@ export interface NodeFilter {
   phase?: string;
   status?: string;
   q?: string;
+}
+export interface NodeFilter extends NodeConditions {
   limit: number;
   offset: number;
 }
 
-/** A page of nodes with the total count, most recently changed first. */
-export async function listNodes(db: Db, workspaceId: string, filter: NodeFilter) {
-  const base = t(db)
+/**
+ * `= any(array(subquery))`: the ids are collected once and then looked up (by primary key), so
+ * the plan stays linear even when the planner has no statistics (PGlite never analyzes) and
+ * would otherwise guess one row and rescan a semi-join for every node.
+ */
+const anyOf = (ids: Expression<unknown>) => sql<string>`any(array(${ids}))`;
+
+/** The nodes in an area, or with a partner (as co-partner). */
+const relatedNodes = (db: Db, workspaceId: string, relation: Relation, otherId: string) =>
+  (t(db) as Kysely<any>).selectFrom(relationTable[relation]).select('nodeId').where('workspaceId', '=', workspaceId).where(relationColumn[relation], '=', otherId);
+
+/** The nodes of the workspace that meet every given condition (a query to select from). */
+function nodesWhere(db: Db, workspaceId: string, filter: NodeConditions) {
+  return t(db)
     .selectFrom('ladderNodes')
     .where('ladderNodes.workspaceId', '=', workspaceId)
     .$if(filter.rung !== undefined, (q) => q.where('ladderNodes.rung', '=', filter.rung!))
@@ -113,36 +132,19 @@ export async function listNodes(db: Db, workspaceId: string, filter: NodeFilter)
     .$if(filter.ownerUserId !== undefined, (q) => q.where('ladderNodes.ownerUserId', '=', filter.ownerUserId!))
     .$if(filter.phase !== undefined, (q) => q.where('ladderNodes.phase', '=', filter.phase!))
     .$if(filter.status !== undefined, (q) => q.where('ladderNodes.status', '=', filter.status!))
-    .$if(filter.areaId !== undefined, (q) =>
-      q.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('ladderNodeAreas as na')
-            .select('na.nodeId')
-            .whereRef('na.nodeId', '=', 'ladderNodes.id')
-            .where('na.workspaceId', '=', workspaceId)
-            .where('na.areaId', '=', filter.areaId!),
-        ),
-      ),
-    )
+    .$if(filter.areaId !== undefined, (q) => q.where('ladderNodes.id', '=', anyOf(relatedNodes(db, workspaceId, 'areas', filter.areaId!))))
     .$if(filter.partnerId !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('ladderNodes.ownerPartnerId', '=', filter.partnerId!),
-          eb.exists(
-            eb
-              .selectFrom('ladderNodePartners as np')
-              .select('np.nodeId')
-              .whereRef('np.nodeId', '=', 'ladderNodes.id')
-              .where('np.workspaceId', '=', workspaceId)
-              .where('np.partnerId', '=', filter.partnerId!),
-          ),
-        ]),
-      ),
+      q.where((eb) => eb.or([eb('ladderNodes.ownerPartnerId', '=', filter.partnerId!), eb('ladderNodes.id', '=', anyOf(relatedNodes(db, workspaceId, 'partners', filter.partnerId!)))])),
     )
     .$if(!!filter.q, (q) => {
       const pattern = `%${escapeLike(filter.q!)}%`;
       return q.where((eb) => eb.or([eb('ladderNodes.title', 'ilike', pattern), eb('ladderNodes.code', 'ilike', pattern)]));
     });
+}
+
+/** A page of nodes with the total count, most recently changed first. */
+export async function listNodes(db: Db, workspaceId: string, filter: NodeFilter) {
+  const base = nodesWhere(db, workspaceId, filter);
   const [items, total] = await Promise.all([
     base.selectAll('ladderNodes').orderBy('ladderNodes.updatedAt', 'desc').orderBy('ladderNodes.id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -150,25 +152,99 @@ export async function listNodes(db: Db, workspaceId: string, filter: NodeFilter)
   return { items: items as NodeRow[], total: Number(total.n) };
 }
 
-/** Every node of the workspace, top rung first, then by code and title. */
-/** Every node with only the columns the tree shows, in ladder order. */
-export const treeNodes = (db: Db, workspaceId: string) =>
-  t(db)
-    .selectFrom('ladderNodes')
-    .select(['id', 'rung', 'code', 'title', 'public', 'ownerPartnerId', 'phase', 'status'])
-    .where('workspaceId', '=', workspaceId)
-    .orderBy(rungRank)
-    .orderBy('code', (o) => o.asc().nullsLast())
-    .orderBy('title')
-    .orderBy('id')
-    .execute();
+// The tree (one statement each, however large the ladder)
 
+/** What the tree filters on; only action lines and interventions can match. */
+export type TreeFilter = Pick<NodeConditions, 'areaId' | 'ownerPartnerId' | 'partnerId' | 'phase'>;
+const isFiltered = (f: TreeFilter) => !!(f.areaId || f.ownerPartnerId || f.partnerId || f.phase);
+
+export interface TreeRow {
+  id: string;
+  rung: string;
+  code: string | null;
+  title: string;
+  public: boolean;
+  ownerPartnerId: string | null;
+  phase: string | null;
+  status: string | null;
+  parentIds: string[];
+  areaIds: string[];
+  partnerIds: string[];
+  /** Direct children (with a filter: those kept). */
+  childCount: number;
+  /** Does the node itself meet the filter (always, without one)? */
+  matches: boolean;
+}
+
+/** The action lines and interventions that meet the filter. */
+const matching = (db: Db, workspaceId: string, filter: TreeFilter) =>
+  nodesWhere(db, workspaceId, filter).select('ladderNodes.id').where('ladderNodes.rung', 'in', ['action_line', 'intervention']);
+
+/**
+ * The ladder down to the action lines (their interventions stay out), or the direct children of
+ * `parentId`, each with its parents, areas, partners and number of children.
+ *
+ * With a filter, only the matches and the nodes above them: a recursive walk up the links from
+ * the matches collects every link below a kept node, and one aggregate over those links gives
+ * each kept node its number of kept children. Each kept node is then looked up by primary key
+ * (the lateral `limit 1`), so no step depends on the planner's guess of how many rows there are.
+ */
+export async function treeNodes(db: Db, workspaceId: string, parentId: string | undefined, filter: TreeFilter): Promise<TreeRow[]> {
+  const columns = sql`n.id, n.rung, n.code, n.title, n.public, n.owner_partner_id, n.phase, n.status,
+    array(select l.parent_id from ladder_links l where l.workspace_id = ${workspaceId} and l.child_id = n.id order by l.parent_id) as parent_ids,
+    array(select a.area_id from ladder_node_areas a where a.workspace_id = ${workspaceId} and a.node_id = n.id order by a.area_id) as area_ids,
+    array(select p.partner_id from ladder_node_partners p where p.workspace_id = ${workspaceId} and p.node_id = n.id order by p.partner_id) as partner_ids`;
+  const shown = parentId
+    ? sql`n.id = ${anyOf(sql`select child_id from ladder_links where workspace_id = ${workspaceId} and parent_id = ${parentId}`)}`
+    : sql`n.rung in ('value', 'challenge', 'goal', 'action_line')`;
+  const order = sql`order by ${rankOf('n.rung')}, n.code nulls last, n.title, n.id`;
+  const result = isFiltered(filter)
+    ? await sql<TreeRow>`
+        with recursive matched as (${matching(db, workspaceId, filter)}),
+        up(child_id, parent_id) as (
+          select child_id, parent_id from ladder_links where workspace_id = ${workspaceId} and child_id = ${anyOf(sql`select id from matched`)}
+          union
+          select l.child_id, l.parent_id from up join ladder_links l on l.workspace_id = ${workspaceId} and l.child_id = up.parent_id
+        ),
+        kept(id, child_count, matches) as (
+          select id, count(child_id)::int, bool_or(child_id is null)
+          from (select parent_id as id, child_id from up union all select id, null from matched) k
+          group by id
+        )
+        select ${columns}, k.child_count, k.matches
+        from kept k cross join lateral (select * from ladder_nodes where workspace_id = ${workspaceId} and id = k.id limit 1) n
+        where ${shown}
+        ${order}`.execute(db)
+    : await sql<TreeRow>`
+        select ${columns},
+          (select count(*) from ladder_links c where c.workspace_id = ${workspaceId} and c.parent_id = n.id)::int as child_count,
+          true as matches
+        from ladder_nodes n
+        where n.workspace_id = ${workspaceId} and ${shown}
+        ${order}`.execute(db);
+  return result.rows;
+}
+
+/** How many nodes the ladder has, and (with a filter) how many action lines and interventions match. */
+export async function countNodes(db: Db, workspaceId: string, filter: TreeFilter) {
+  const row = await t(db)
+    .selectFrom('ladderNodes')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      isFiltered(filter) ? eb.selectFrom(matching(db, workspaceId, filter).as('m')).select(eb.fn.countAll<number>().as('n')).as('matched') : eb.lit(null).as('matched'),
+    ])
+    .where('workspaceId', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total), matched: row.matched === null ? null : Number(row.matched) };
+}
+
+/** Every node of the workspace, top rung first, then by code and title. */
 export const allNodes = (db: Db, workspaceId: string) =>
   t(db)
     .selectFrom('ladderNodes')
     .selectAll()
     .where('workspaceId', '=', workspaceId)
-    .orderBy(rungRank)
+    .orderBy(rankOf('ladder_nodes.rung'))
     .orderBy('code', (o) => o.asc().nullsLast())
     .orderBy('title')
     .orderBy('id')
@@ -238,10 +314,6 @@ export async function addLinks(db: Db, workspaceId: string, links: { childId: st
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
-
-type Relation = 'areas' | 'partners';
-const relationTable = { areas: 'ladderNodeAreas', partners: 'ladderNodePartners' } as const;
-const relationColumn = { areas: 'areaId', partners: 'partnerId' } as const;
 
 /** The area or partner ids of the given nodes (all nodes when `nodeIds` is absent). */
 export async function relationsOf(db: Db, workspaceId: string, relation: Relation, nodeIds?: readonly string[]): Promise<{ nodeId: string; otherId: string }[]> {
@@ -314,27 +386,37 @@ export async function descendantIds(db: Db, workspaceId: string, ids: readonly s
   return result.rows.map((r) => r.id);
 }
 
-/** Nodes breaking the ladder's rules: non-values without parents or with parents on another rung, and nodes that reach no value. */
+/**
+ * Nodes breaking the ladder's rules: non-values without parents or with parents on another rung,
+ * and nodes that reach no value. Set-based: the workspace's nodes and links are read once into
+ * CTEs (materialized: hash joins, whatever the planner guesses about their size), the walk down
+ * from the values runs once, and each node is checked against its parents' rungs in one pass.
+ */
 export async function ruleBreakers(db: Db, workspaceId: string) {
   const result = await sql<{ id: string; problem: string }>`
-    with recursive reach(id) as (
-      select id from ladder_nodes where workspace_id = ${workspaceId} and rung = 'value'
-      union
-      select l.child_id from reach join ladder_links l on l.workspace_id = ${workspaceId} and l.parent_id = reach.id
+    with recursive nodes as materialized (
+      select id, ${rankOf('rung')} as rank from ladder_nodes where workspace_id = ${workspaceId}
     ),
-    rank(rung, r) as (values ('value', 0), ('challenge', 1), ('goal', 2), ('action_line', 3), ('intervention', 4))
-    select n.id, 'no_parent' as problem from ladder_nodes n
-      where n.workspace_id = ${workspaceId} and n.rung <> 'value'
-        and not exists (select 1 from ladder_links l where l.workspace_id = n.workspace_id and l.child_id = n.id)
+    links as materialized (
+      select child_id, parent_id from ladder_links where workspace_id = ${workspaceId}
+    ),
+    reach(id) as (
+      select id from nodes where rank = 0
+      union
+      select l.child_id from reach join links l on l.parent_id = reach.id
+    ),
+    parent_ranks as (
+      select l.child_id as id, min(p.rank) as lowest, max(p.rank) as highest from links l join nodes p on p.id = l.parent_id group by l.child_id
+    ),
+    checked as materialized (
+      select n.id, n.rank, pr.lowest, pr.highest, n.id in (select id from reach) as reached
+      from nodes n left join parent_ranks pr on pr.id = n.id
+    )
+    select id, 'no_parent' as problem from checked where rank > 0 and lowest is null
     union all
-    select distinct n.id, 'parent_wrong_rung' from ladder_nodes n
-      join ladder_links l on l.workspace_id = n.workspace_id and l.child_id = n.id
-      join ladder_nodes p on p.workspace_id = l.workspace_id and p.id = l.parent_id
-      join rank rc on rc.rung = n.rung join rank rp on rp.rung = p.rung
-      where n.workspace_id = ${workspaceId} and rp.r <> rc.r - 1
+    select id, 'parent_wrong_rung' from checked where lowest <> rank - 1 or highest <> rank - 1
     union all
-    select n.id, 'reaches_no_value' from ladder_nodes n
-      where n.workspace_id = ${workspaceId} and n.rung <> 'value' and n.id not in (select id from reach)`.execute(db);
+    select id, 'reaches_no_value' from checked where rank > 0 and not reached`.execute(db);
   return result.rows;
 }
 

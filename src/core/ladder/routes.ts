@@ -49,8 +49,19 @@ export const routes: FastifyPluginAsync = async (app) => {
     },
     async (req, reply) => reply.code(201).send(await service.createNode(req.ctx, req.body)),
   );
-  api.get('/ladder/tree', { schema: { tags, summary: 'De hele ladder: alle tredes, plat, elk met zijn bovenliggende knopen (parentIds)', params: workspace, response: { 200: s.treeView, ...scopedErrors() } } }, async (req) =>
-    service.getTree(req.ctx),
+  api.get(
+    '/ladder/tree',
+    {
+      schema: {
+        tags,
+        summary:
+          'De ladder tot en met de actielijnen (plat, elk met parentIds en childCount), of met ?parentId= alleen de kinderen van één trede (de interventies van een actielijn; 404 ladder.node_not_found). Filters areaId, ownerPartnerId, partnerId, phase: de passende actielijnen en interventies (matches) met de tredes erboven, en matched: hoeveel er passen',
+        params: workspace,
+        querystring: s.treeQuery,
+        response: { 200: s.treeView, ...scopedErrors() },
+      },
+    },
+    async (req) => service.getTree(req.ctx, req.query),
   );
   api.get(
     '/ladder/check',

@@ -144,6 +144,20 @@ export const nodeView = nodeSummaryView.extend({
 });
 export type NodeView = z.infer<typeof nodeView>;
 
+export const treeQuery = z
+  .object({
+    /** Only the direct children of this node (e.g. the interventions of an action line). */
+    parentId: optionalParam(z.uuid()),
+    /** Filters: action lines and interventions that match, shown with the nodes above them. */
+    areaId: optionalParam(z.uuid()),
+    ownerPartnerId: optionalParam(z.uuid()),
+    /** Owner or other partner. */
+    partnerId: optionalParam(z.uuid()),
+    phase: optionalParam(phase),
+  })
+  .strict();
+export type TreeQuery = z.infer<typeof treeQuery>;
+
 /** What the tree needs of a node: a programme has thousands, so descriptions, dates and budgets stay out. */
 export const treeNodeView = z.object({
   id: z.string(),
@@ -157,12 +171,19 @@ export const treeNodeView = z.object({
   areaIds: z.array(z.string()),
   phase: phase.nullable(),
   status: status.nullable(),
+  /** Direct children (with a filter: those that match or have matches below them); for an action line, its interventions. */
+  childCount: z.number().int(),
+  /** Does the node itself match the filter (always true without one)? */
+  matches: z.boolean(),
 });
 export type TreeNodeView = z.infer<typeof treeNodeView>;
 
 export const treeView = z.object({
   nodes: z.array(treeNodeView),
+  /** Nodes in the whole ladder, every rung. */
   total: z.number().int(),
+  /** With a filter: the action lines and interventions that match, in the whole ladder. */
+  matched: z.number().int().optional(),
   can: z.object({ manage: z.boolean(), import: z.boolean() }),
 });
 

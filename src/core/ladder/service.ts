@@ -16,6 +16,7 @@ import {
   type DeleteNodeQuery,
   type NodeListQuery,
   type TreeNodeView,
+  type TreeQuery,
   type NodeSummaryView,
   type NodeView,
   type Rung,
@@ -169,26 +170,21 @@ export async function getNode(ctx: ServiceContext, id: string): Promise<NodeView
   return presentNode(ctx, ctx.db, row);
 }
 
-/** The whole ladder as flat nodes and parent links (four queries, whatever its size). */
-export async function getTree(ctx: ServiceContext) {
+/**
+ * The ladder down to the action lines, or (`parentId`) the direct children of one node, such as
+ * the interventions of an action line, each with its number of children. With filters, only the
+ * matching action lines and interventions and the nodes above them.
+ */
+export async function getTree(ctx: ServiceContext, query: TreeQuery = {}) {
   const scope = policy.authorize(ctx, 'ladder.read');
-  await ensureValues(ctx, scope);
-  const [nodes, rel] = await Promise.all([repo.treeNodes(ctx.db, scope.id), relationsOf(ctx.db, scope.id)]);
+  const { parentId, ...filter } = query;
+  if (parentId === undefined) await ensureValues(ctx, scope);
+  else if (!(await repo.findNode(ctx.db, scope.id, parentId))) throw new DomainError('ladder.node_not_found');
+  const [nodes, counts] = await Promise.all([repo.treeNodes(ctx.db, scope.id, parentId, filter), repo.countNodes(ctx.db, scope.id, filter)]);
   return {
-    nodes: nodes.map((n) => ({
-      id: n.id,
-      rung: n.rung as Rung,
-      code: n.code,
-      title: n.title,
-      public: n.public,
-      parentIds: rel.parents.get(n.id) ?? [],
-      ownerPartnerId: n.ownerPartnerId,
-      partnerIds: rel.partners.get(n.id) ?? [],
-      areaIds: rel.areas.get(n.id) ?? [],
-      phase: n.phase as TreeNodeView['phase'],
-      status: n.status as TreeNodeView['status'],
-    })),
-    total: nodes.length,
+    nodes: nodes.map((n) => ({ ...n, rung: n.rung as Rung, phase: n.phase as TreeNodeView['phase'], status: n.status as TreeNodeView['status'] })),
+    total: counts.total,
+    ...(counts.matched === null ? {} : { matched: counts.matched }),
     can: { manage: policy.can(scope, 'ladder.manage'), import: policy.can(scope, 'ladder.import') },
   };
 }

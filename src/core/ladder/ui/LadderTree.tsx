@@ -1,38 +1,55 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useT } from '../../../web/i18n';
-import { Badge, nodeLabel, useLabels } from './shared';
+import { Button } from '../../../web/ui';
+import { Badge, nodeLabel, useLabels, type treeQuery } from './shared';
 import { m } from './messages';
-import { shownChildren, shownRoots, visibleRows, type LadderIndex, type Row, type TreeNode } from './tree';
+import { focusedRow, openedLoaders, visibleRows, type LadderIndex, type Loaded, type NodeRow, type Row, type StatusRow, type TreeNode } from './tree';
 
 /**
  * The ladder as a WAI-ARIA tree view: one tab stop (roving tabindex), arrows to move, open and
- * close, Home/End, Enter opens the node's page. Only expanded branches are rendered.
+ * close, Home/End, Enter opens the node's page. Only expanded branches are rendered; an action
+ * line loads its interventions when it is first opened.
  */
 export function LadderTree({
   index,
-  kept,
-  matched,
   initialExpanded,
   label,
+  childrenQuery,
   hrefOf,
   onOpen,
 }: {
   index: LadderIndex;
-  kept: Set<string> | null;
-  matched: Set<string> | null;
   initialExpanded: Set<string>;
   label: string;
+  /** The query for the children of a node that does not bring them along (an action line's interventions). */
+  childrenQuery(parentId: string): ReturnType<typeof treeQuery>;
   hrefOf(node: TreeNode): string;
   onOpen(node: TreeNode): void;
 }) {
+  const client = useQueryClient();
   const [expanded, setExpanded] = useState(initialExpanded);
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const moved = useRef(false);
   const items = useRef(new Map<string, HTMLLIElement>());
+  const refs = useRef(new Map<string, (el: HTMLLIElement | null) => void>());
   useEffect(() => setExpanded(initialExpanded), [initialExpanded]);
-  const rows = useMemo(() => visibleRows(index, kept, expanded), [index, kept, expanded]);
+  // The opened action lines' interventions, each a query of its own (cached, so reopening is instant).
+  const loaders = useMemo(() => openedLoaders(index, expanded), [index, expanded]);
+  const combine = useCallback(
+    (results: { data?: { nodes: TreeNode[] }; isError: boolean; isFetching: boolean }[]) =>
+      new Map<string, Loaded>(loaders.map((id, i) => [id, results[i].data?.nodes ?? (results[i].isError && !results[i].isFetching ? 'error' : 'loading')])),
+    [loaders],
+  );
+  const loaded = useQueries({ queries: loaders.map(childrenQuery), combine });
+  const rows = useMemo(() => visibleRows(index, expanded, loaded), [index, expanded, loaded]);
   const byKey = useMemo(() => new Map(rows.map((r, i) => [r.key, i])), [rows]);
-  const current = focusKey !== null && byKey.has(focusKey) ? focusKey : (rows[0]?.key ?? null);
+  const byParent = useMemo(() => {
+    const map = new Map<string | null, Row[]>();
+    for (const row of rows) map.set(row.parentKey, [...(map.get(row.parentKey) ?? []), row]);
+    return map;
+  }, [rows]);
+  const current = useMemo(() => focusedRow(rows, focusKey), [rows, focusKey]);
 
   useEffect(() => {
     if (!moved.current || current === null) return;
@@ -40,19 +57,35 @@ export function LadderTree({
     items.current.get(current)?.focus();
   }, [current]);
 
-  const moveTo = (key: string | undefined) => {
-    if (key === undefined) return;
+  const moveTo = (key: string | null | undefined) => {
+    if (key == null) return;
     moved.current = true;
     setFocusKey(key);
     if (key === current) items.current.get(key)?.focus();
   };
-  const toggle = (row: Row, open: boolean) =>
+  const toggle = (row: NodeRow, open: boolean) =>
     setExpanded((prev) => {
       const next = new Set(prev);
       if (open) next.add(row.key);
       else next.delete(row.key);
       return next;
     });
+  /** One ref callback per row, so it runs when the row comes and goes, not on every render. */
+  const itemRef = (key: string) => {
+    let ref = refs.current.get(key);
+    if (!ref) {
+      ref = (el: HTMLLIElement | null) => {
+        if (el) return void items.current.set(key, el);
+        // A focused row that goes (a loading row replaced by the interventions): focus follows to the row that takes its place.
+        if (items.current.get(key) === document.activeElement) moved.current = true;
+        items.current.delete(key);
+        refs.current.delete(key);
+      };
+      refs.current.set(key, ref);
+    }
+    return ref;
+  };
+  const retry = (row: StatusRow) => client.refetchQueries({ queryKey: childrenQuery(row.parentId).queryKey });
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (current === null || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -73,15 +106,17 @@ export function LadderTree({
         moveTo(rows[rows.length - 1]?.key);
         break;
       case 'ArrowRight':
-        if (row.hasChildren && !row.expanded) toggle(row, true);
-        else if (row.expanded) moveTo(rows[i + 1]?.key);
+        // An action line that was never opened loads its interventions now.
+        if (row.kind === 'node' && row.hasChildren && !row.expanded) toggle(row, true);
+        else if (row.kind === 'node' && row.expanded) moveTo(rows[i + 1]?.key);
         break;
       case 'ArrowLeft':
-        if (row.expanded) toggle(row, false);
-        else if (row.parentKey) moveTo(row.parentKey);
+        if (row.kind === 'node' && row.expanded) toggle(row, false);
+        else moveTo(row.parentKey);
         break;
       case 'Enter':
-        onOpen(row.node);
+        if (row.kind === 'node') onOpen(row.node);
+        else if (row.kind === 'error') void retry(row);
         break;
       default:
         handled = false;
@@ -89,30 +124,19 @@ export function LadderTree({
     if (handled) event.preventDefault();
   };
 
-  const renderList = (list: TreeNode[], level: number, parentKey: string | null, seen: Set<string>) =>
-    list.map((node) => {
-      const key = parentKey ? `${parentKey}/${node.id}` : node.id;
-      const row = rows[byKey.get(key) ?? -1];
-      if (!row) return null;
-      const kids = row.expanded ? shownChildren(index, node.id, kept) : [];
+  const renderList = (parentKey: string | null): ReactNode =>
+    (byParent.get(parentKey) ?? []).map((row) => {
+      const common = {
+        focusable: row.key === current,
+        itemRef: itemRef(row.key),
+        onFocus: () => setFocusKey(row.key),
+      };
+      if (row.kind !== 'node') return <StatusItem key={row.key} row={row} {...common} onRetry={() => void retry(row)} />;
       return (
-        <TreeItem
-          key={key}
-          row={row}
-          focusable={key === current}
-          dimmed={!!matched && !matched.has(node.id)}
-          href={hrefOf(node)}
-          itemRef={(el) => {
-            if (el) items.current.set(key, el);
-            else items.current.delete(key);
-          }}
-          onToggle={() => toggle(row, !row.expanded)}
-          onFocus={() => setFocusKey(key)}
-          onOpen={() => onOpen(node)}
-        >
+        <TreeItem key={row.key} row={row} {...common} href={hrefOf(row.node)} onToggle={() => toggle(row, !row.expanded)} onOpen={() => onOpen(row.node)}>
           {row.expanded && (
             <ul role="group" className="dichter-tree__group">
-              {renderList(kids, level + 1, key, new Set(seen).add(node.id))}
+              {renderList(row.key)}
             </ul>
           )}
         </TreeItem>
@@ -121,52 +145,41 @@ export function LadderTree({
 
   return (
     <ul role="tree" aria-label={label} className="dichter-tree" onKeyDown={onKeyDown}>
-      {renderList(shownRoots(index, kept), 1, null, new Set())}
+      {renderList(null)}
     </ul>
   );
 }
 
-function TreeItem({
-  row,
-  focusable,
-  dimmed,
-  href,
-  itemRef,
-  onToggle,
-  onFocus,
-  onOpen,
-  children,
-}: {
-  row: Row;
+interface ItemProps {
   focusable: boolean;
-  dimmed: boolean;
-  href: string;
   itemRef(el: HTMLLIElement | null): void;
-  onToggle(): void;
   onFocus(): void;
-  onOpen(): void;
-  children: React.ReactNode;
-}) {
+}
+
+/** The ARIA attributes and roving tabindex every item of the tree has. */
+function itemAttributes(row: Row, { focusable, itemRef, onFocus }: ItemProps) {
+  return {
+    ref: itemRef,
+    role: 'treeitem',
+    'aria-level': row.level,
+    'aria-setsize': row.setSize,
+    'aria-posinset': row.posInSet,
+    'aria-labelledby': `tree-${row.key}`,
+    tabIndex: focusable ? 0 : -1,
+    className: 'dichter-tree__item',
+    onFocus: (event: React.FocusEvent<HTMLLIElement>) => {
+      if (event.target === event.currentTarget) onFocus();
+    },
+  };
+}
+
+function TreeItem({ row, href, onToggle, onOpen, children, ...item }: ItemProps & { row: NodeRow; href: string; onToggle(): void; onOpen(): void; children: ReactNode }) {
   const t = useT(m);
   const labels = useLabels();
   const { node } = row;
-  const labelId = `tree-${row.key}`;
   return (
-    <li
-      ref={itemRef}
-      role="treeitem"
-      aria-level={row.level}
-      aria-setsize={row.setSize}
-      aria-posinset={row.posInSet}
-      aria-expanded={row.hasChildren ? row.expanded : undefined}
-      aria-labelledby={labelId}
-      tabIndex={focusable ? 0 : -1}
-      className="dichter-tree__item"
-      onFocus={(event) => {
-        if (event.target === event.currentTarget) onFocus();
-      }}
-    >
-      <div className={`dichter-tree__row${dimmed ? ' dichter-tree__row--context' : ''}`}>
+    <li {...itemAttributes(row, item)} aria-expanded={row.hasChildren ? row.expanded : undefined}>
+      <div className={`dichter-tree__row${node.matches ? '' : ' dichter-tree__row--context'}`}>
         <span
           className="dichter-tree__toggle"
           aria-hidden="true"
@@ -177,7 +190,7 @@ function TreeItem({
         >
           {row.hasChildren ? (row.expanded ? '▾' : '▸') : '·'}
         </span>
-        <span id={labelId} className="dichter-tree__label">
+        <span id={`tree-${row.key}`} className="dichter-tree__label">
           <a
             href={href}
             tabIndex={-1}
@@ -208,6 +221,32 @@ function TreeItem({
         </span>
       </div>
       {children}
+    </li>
+  );
+}
+
+/** "Laden…" while an action line's interventions load, or the failure with a way to try again (Enter or the button). */
+function StatusItem({ row, onRetry, ...item }: ItemProps & { row: StatusRow; onRetry(): void }) {
+  const t = useT(m);
+  return (
+    <li {...itemAttributes(row, item)} aria-busy={row.kind === 'loading' || undefined}>
+      <div className="dichter-tree__row dichter-tree__row--context">
+        <span className="dichter-tree__toggle" aria-hidden="true">
+          ·
+        </span>
+        <span id={`tree-${row.key}`} className="dichter-tree__label">
+          {row.kind === 'loading' ? (
+            t('tree.loading')
+          ) : (
+            <>
+              {t('tree.loadFailed')}{' '}
+              <Button appearance="subtle" tabIndex={-1} onClick={onRetry}>
+                {t('tree.retry')}
+              </Button>
+            </>
+          )}
+        </span>
+      </div>
     </li>
   );
 }

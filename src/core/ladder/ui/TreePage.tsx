@@ -2,12 +2,12 @@ import { useMemo, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { wsPath } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
-import { Button, ButtonGroup, ButtonLink, EmptyState, ExternalLink, Link, Loaded, PageHeading, Paragraph, SelectField, UnorderedList, ListItem } from '../../../web/ui';
+import { Button, ButtonGroup, ButtonLink, EmptyState, ExternalLink, Link, Loaded, Loading, PageHeading, Paragraph, SelectField, UnorderedList, ListItem } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { LadderTree } from './LadderTree';
 import { m } from './messages';
-import { PHASE_LIST, useLabels, useLookups, useTree, type TreeView } from './shared';
-import { allKeys, indexLadder, keptIds, type TreeFilter } from './tree';
+import { PHASE_LIST, treeQuery, useLabels, useLookups, useTree, type TreeView } from './shared';
+import { hasFilter, indexLadder, keysToOpen, type TreeFilter } from './tree';
 import { useDraft } from './useDraft';
 import './ladder.css';
 
@@ -55,17 +55,18 @@ function Tree({ data, filter }: { data: TreeView; filter: TreeFilter }) {
   const f = useFormat();
   const page = usePagePath();
   const navigate = useNavigate();
+  const { workspace } = useWorkspace();
   const index = useMemo(() => indexLadder(data.nodes), [data.nodes]);
-  const filtered = useMemo(() => keptIds(index, filter), [index, filter]);
+  const filtered = hasFilter(filter);
   // A filtered ladder opens where the matches are; the whole ladder starts folded.
-  const initialExpanded = useMemo(() => (filtered ? allKeys(index, filtered.kept, 400) : new Set<string>()), [index, filtered]);
+  const initialExpanded = useMemo(() => (filtered ? keysToOpen(index, 400, 20) : new Set<string>()), [index, filtered]);
   const hrefOf = (n: { id: string }) => page(`ladder/knoop/${n.id}`);
   return (
     <>
       <p className="nl-paragraph" role="status">
-        {filtered ? t('tree.matches', { count: f.number(filtered.matched.size) }) : t('tree.count', { count: f.number(data.total) })}
+        {filtered ? t('tree.matches', { count: f.number(data.matched ?? 0) }) : t('tree.count', { count: f.number(data.total) })}
       </p>
-      {filtered && filtered.matched.size === 0 ? (
+      {filtered && data.matched === 0 ? (
         <EmptyState title={t('tree.noMatchTitle')}>
           <Paragraph>{t('tree.noMatch')}</Paragraph>
         </EmptyState>
@@ -76,10 +77,9 @@ function Tree({ data, filter }: { data: TreeView; filter: TreeFilter }) {
           </Paragraph>
           <LadderTree
             index={index}
-            kept={filtered?.kept ?? null}
-            matched={filtered?.matched ?? null}
             initialExpanded={initialExpanded}
             label={t('tree.label')}
+            childrenQuery={(parentId) => treeQuery(workspace.slug, { ...filter, parentId })}
             hrefOf={hrefOf}
             onOpen={(n) => navigate(hrefOf(n))}
           />
@@ -93,7 +93,6 @@ export default function TreePage() {
   const t = useT(m);
   const { workspace } = useWorkspace();
   const page = usePagePath();
-  const tree = useTree();
   const [params, setParams] = useSearchParams();
   const values = { gebied: params.get('gebied') ?? '', trekker: params.get('trekker') ?? '', partner: params.get('partner') ?? '', fase: params.get('fase') ?? '' };
   const key = JSON.stringify(values);
@@ -103,6 +102,7 @@ export default function TreePage() {
     return out;
     // `key` stands for the values.
   }, [key]);
+  const tree = useTree(filter);
   const apply = (next: Record<ParamName, string>) => {
     const p = new URLSearchParams();
     for (const [name, value] of Object.entries(next)) if (value) p.set(name, value);
@@ -160,7 +160,8 @@ export default function TreePage() {
             ) : (
               <>
                 <Filters values={values} onApply={apply} />
-                <Tree data={data} filter={filter} />
+                {/* While another filter's answer loads, the previous one stays in `data`: show that it loads instead. */}
+                {tree.isPlaceholderData ? <Loading /> : <Tree data={data} filter={filter} />}
               </>
             )}
           </>

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, wsPath, type List } from '../../../web/api';
 import { useT } from '../../../web/i18n';
@@ -7,6 +7,7 @@ import { useWorkspace } from '../../../web/workspace';
 import type { AreaListView } from '../../areas/schema';
 import type { NodeSummaryView, NodeView, Rung, TheoryView, checkView, treeView } from '../schema';
 import { m } from './messages';
+import type { TreeFilter } from './tree';
 
 export type { NodeSummaryView, NodeView, Rung, TheoryView };
 export type TreeView = z.infer<typeof treeView>;
@@ -28,9 +29,22 @@ export const ladderKeys = {
   check: (slug: string) => ['w', slug, 'ladder', 'check'] as const,
 };
 
-export function useTree() {
+/** GET …/ladder/tree: the ladder down to the action lines, or (`parentId`) one node's children; filtered on the server. */
+export function treeQuery(slug: string, query: TreeFilter & { parentId?: string } = {}) {
+  const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]));
+  params.sort();
+  const search = params.toString();
+  return queryOptions({
+    queryKey: [...ladderKeys.tree(slug), search],
+    queryFn: () => api.get<TreeView>(wsPath(slug, search ? `ladder/tree?${search}` : 'ladder/tree')),
+    staleTime: 30_000,
+  });
+}
+
+/** The ladder down to the action lines (with `filter`: the matches and the nodes above them); while a new filter's answer loads, the previous one stays as placeholder, so the page around the tree stays put. */
+export function useTree(filter: TreeFilter = {}) {
   const { workspace } = useWorkspace();
-  return useQuery({ queryKey: ladderKeys.tree(workspace.slug), queryFn: () => api.get<TreeView>(wsPath(workspace.slug, 'ladder/tree')), staleTime: 30_000 });
+  return useQuery({ ...treeQuery(workspace.slug, filter), placeholderData: keepPreviousData });
 }
 
 export interface Lookups {

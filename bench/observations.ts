@@ -1,0 +1,1077 @@
+/**
+ * observations: the observations module at national scale. 300 workspaces (the 300 largest
+ * gemeenten of CBS KWB 2024 when /work/shared is there, made-up ones otherwise), 14,000
+ * areas (gemeente > wijk > buurt), a few action lines per workspace and 1,000,000
+ * observations in Dutch, spread Zipf-like over the workspaces (rank 1 holds ~16 %).
+ * Bulk-loaded set-based (INSERT … SELECT FROM jsonb_to_recordset, 5,000 rows a statement,
+ * generated with a seeded PRNG) into the module's real tables, migrations applied by the app.
+ *
+ * Measures, on the largest and on a median workspace, at 1, 16 and 64 connections: the
+ * filtered list, full-text search (a common and a rare word), an overdue list (facets-heavy)
+ * and the unfiltered first page; each against a bare Fastify route replaying the request's
+ * own captured SQL on the same database handle. Then API ingest (POST …/observations with
+ * distinct bodies, 1 and 16 connections) against a bare route doing the same INSERTs in one
+ * transaction (verified by capturing both). PostgreSQL runs the full scale; PGlite a tenth.
+ * Targets (issue): search and list p95 < 50 ms at 16 connections, ingest ≥ 1,000/s.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { CompiledQuery, sql } from 'kysely';
+import { recordAudit } from '../src/platform/audit';
+import { loadConfig } from '../src/platform/config';
+import type { Actor } from '../src/platform/context';
+import { transaction, type Db } from '../src/platform/db/database';
+import { buildApp, type App } from '../src/platform/http/app';
+import { newId } from '../src/platform/ids';
+import type { Runtime } from '../src/platform/runtime';
+import { modules } from '../src/modules';
+import * as repo from '../src/core/observations/repository';
+import { runLoad, type LoadSummary } from './lib/load';
+import { runRequestLoad, type SequencedRequest } from './lib/load-requests';
+import { finish, machineInfo } from './lib/machine';
+import { captureSql } from './lib/sql-capture';
+import { listen, startBenchApp } from './lib/app';
+import { envSeconds, ratio, round, table, writeResult } from './lib/util';
+import {
+  ACTION_LINES,
+  BUURT_TAILS,
+  FIRST_NAMES,
+  GEMEENTE_NAMES,
+  GEMEENTE_TAILS,
+  LAST_NAMES,
+  NAME_HEADS,
+  PLACES,
+  RARE_SENTENCES,
+  SENTENCES,
+  SIDES,
+  TAGS,
+  TITLES,
+  WIJK_TAILS,
+} from './lib/dutch-observations';
+
+type DbKind = 'pglite' | 'postgres';
+type Which = 'app' | 'bare';
+
+interface Scale {
+  workspaces: number;
+  /** Target; every wijk gets at least one buurt, so a small scale may end above it. */
+  areas: number;
+  observations: number;
+  users: number;
+}
+const FULL: Scale = { workspaces: 300, areas: 14_000, observations: 1_000_000, users: 200 };
+const REDUCED: Scale = { workspaces: 30, areas: 1_400, observations: 100_000, users: 40 };
+const CONNECTION_LEVELS = [1, 16, 64];
+const INGEST_LEVELS = [1, 16];
+const INGEST_BODIES = 3000;
+const SPREAD_WORKSPACES = 16;
+const CHUNK = 5000;
+const TARGET = { listP95Ms: 50, searchP95Ms: 50, atConnections: 16, ingestPerSecond: 1000 };
+const SEED = 20261128;
+const DAY = 86_400_000;
+const COMMON_WORD = 'wijkteams';
+const RARE_WORD = 'eikenprocessierups';
+/** What the figures rest on, and what was changed to get them (see the runs for this run's figures). */
+const NOTES = [
+  'Migration observations/2026_11_28_004_observation_indexes and the search condition in repository.ts came out of EXPLAIN (ANALYZE, BUFFERS) on this data set (PostgreSQL 15, largest workspace, before → after, single warm runs on the busy 2-core machine): filtered list items 74 → 0.2 ms (4,600 heap rows of the wijk read and filtered → 55 index entries of observations_facets_idx) and its facets 10 → 0.1 ms (index-only); rare-word search 51–76 → 2–6 ms (PostgreSQL ANDed a bitmap of all 159,000 rows of the workspace with the words; now one GIN index holds the words plus a lexeme naming the workspace); common-word search ~900 → ~300–500 ms per query (an exact bitmap instead of a lossy one rechecking 305,000 rows); overdue facets 430 → 3–5 ms (index-only on the partial observations_open_due_idx); unfiltered facets 870 ms (a sequential scan of the million rows, plus JIT) → 100–150 ms (index-only over the workspace\'s 159,000 entries). The facet area list is cut to the 50 areas the list shows, so the service no longer looks up 600+ area names.',
+  'Not reached: a common word in the largest workspace (33,000 matches) stays O(matches): ranking (ts_rank) and the exact facet counts both read the matching rows from the table, about 28,500 pages each, because a workspace\'s rows are spread over most of the table (observations arrive interleaved) and shared_buffers is 128 MB (the server default) against a 1.1 GB table. Left levers, all product decisions beyond the repository: cap the facet counts with a flag in the API that says so; rank only a window of recent matches; size shared_buffers to the data.',
+  'Ingest into one workspace is serial by design: the counter row (gapless numbers per workspace) is locked from nextNumber to COMMIT, and every commit waits for its WAL flush (fdatasync about 2.4 ms on this disk, pg_test_fsync). The bare reference with the same INSERTs shows the ceiling of the SQL; the app adds its reads (area and ladder checks, routing, the view it answers with).',
+  'The machine had 2 cores and a load average around 10 from other work during these runs: at 16 connections even the bare reference of a sub-millisecond query shows a p95 of 50 ms or more. Read the ratios and the EXPLAIN times.',
+];
+const CBS_DIR = fileURLToPath(new URL('../../shared/data/cbs/', import.meta.url));
+
+// Deterministic data
+
+/**
+ * sfc32 seeded through splitmix32: a small seeded PRNG with 128 bits of state, so the
+ * streams of a million per-row seeds do not overlap (mulberry32's would: its seeds are
+ * offsets on one cycle).
+ */
+function prng(seed: number) {
+  let x = seed >>> 0;
+  const splitmix = () => {
+    x = (x + 0x9e3779b9) >>> 0;
+    let z = x;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  let a = splitmix();
+  let b = splitmix();
+  let c = splitmix();
+  let d = splitmix();
+  const next = () => {
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    d = (d + 1) >>> 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) >>> 0;
+    c = ((c << 21) | (c >>> 11)) >>> 0;
+    c = (c + t) >>> 0;
+    return t / 4294967296;
+  };
+  for (let i = 0; i < 12; i++) next();
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(list: readonly T[]) => list[int(list.length)];
+  /** Index by weights (need not sum to 1). */
+  const weighted = (weights: readonly number[]) => {
+    const total = weights.reduce((a, b) => a + b, 0);
+    let x = next() * total;
+    for (let i = 0; i < weights.length; i++) if ((x -= weights[i]) < 0) return i;
+    return weights.length - 1;
+  };
+  const hex = (n: number) => Array.from({ length: n }, () => int(16).toString(16)).join('');
+  return { next, int, pick, weighted, hex };
+}
+type Prng = ReturnType<typeof prng>;
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+/** A UUIDv7 for a moment in the past, as newId() would have made it then. */
+const uuidv7At = (ms: number, r: Prng, unique: number) => {
+  const h = `${Math.floor(ms).toString(16).padStart(12, '0')}7${r.hex(3)}${(8 + r.int(4)).toString(16)}${r.hex(7)}${(unique >>> 0).toString(16).padStart(8, '0')}`;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
+
+interface Buurt {
+  code: string;
+  name: string;
+}
+interface Wijk {
+  code: string;
+  name: string;
+  population: number;
+  buurten: Buurt[];
+}
+interface Gemeente {
+  code: string;
+  name: string;
+  population: number;
+  wijken: Wijk[];
+}
+
+/**
+ * Gemeenten, wijken and buurten. With /work/shared: the `scale.workspaces` largest gemeenten
+ * of CBS KWB 2024 with their real wijk codes and populations, Amsterdam's 518 real buurten
+ * (codes and names, 2022 indeling), made-up names otherwise; the remaining buurt budget is
+ * spread over the other wijken by population (at least one each).
+ */
+function geography(scale: Scale) {
+  const r = prng(SEED + 7);
+  const made = (tails: readonly string[]) => `${r.pick(NAME_HEADS)}${r.pick(tails)}${r.pick(SIDES)}`;
+  const kwb = path.join(CBS_DIR, 'stripped_filtered_data_2024.json');
+  const geojson = path.join(CBS_DIR, 'buurten.geojson');
+  const sources: string[] = [];
+  let gemeenten: Gemeente[];
+  if (fs.existsSync(kwb)) {
+    sources.push(kwb);
+    const data = JSON.parse(fs.readFileSync(kwb, 'utf8')) as Record<string, { AantalInwoners_5: number | null }>;
+    const pop = (code: string) => data[code]?.AantalInwoners_5 ?? 0;
+    const codes = Object.keys(data);
+    const wijkenOf = new Map<string, string[]>();
+    for (const wk of codes.filter((c) => c.startsWith('WK')).sort()) wijkenOf.set(wk.slice(2, 6), [...(wijkenOf.get(wk.slice(2, 6)) ?? []), wk]);
+    gemeenten = codes
+      .filter((c) => c.startsWith('GM'))
+      .sort((a, b) => pop(b) - pop(a) || a.localeCompare(b))
+      .slice(0, scale.workspaces)
+      .map((code) => {
+        const wks = wijkenOf.get(code.slice(2)) ?? [`WK${code.slice(2)}00`];
+        return { code, name: GEMEENTE_NAMES[code] ?? `Gemeente ${code}`, population: pop(code), wijken: wks.map((wk) => ({ code: wk, name: made(WIJK_TAILS), population: pop(wk), buurten: [] })) };
+      });
+    if (fs.existsSync(geojson)) {
+      sources.push(geojson);
+      const features = (JSON.parse(fs.readFileSync(geojson, 'utf8')) as { features: { properties: { cbsCode: string; naam: string } }[] }).features;
+      const wijk = new Map(gemeenten.flatMap((g) => g.wijken.map((w) => [w.code, w] as const)));
+      for (const f of [...features].sort((a, b) => a.properties.cbsCode.localeCompare(b.properties.cbsCode))) {
+        wijk.get(`WK${f.properties.cbsCode.slice(2, 8)}`)?.buurten.push({ code: f.properties.cbsCode, name: f.properties.naam });
+      }
+    }
+  } else {
+    gemeenten = Array.from({ length: scale.workspaces }, (_, i) => ({ code: `GM${pad(i + 1, 4)}`, name: `${r.pick(NAME_HEADS)}${r.pick(GEMEENTE_TAILS)}`, population: Math.round(900_000 / (i + 1) ** 0.95), wijken: [] as Wijk[] }));
+    const weights = gemeenten.map((g) => g.population ** 0.6);
+    const sum = weights.reduce((a, b) => a + b, 0);
+    for (const [i, g] of gemeenten.entries()) {
+      const n = Math.max(2, Math.round((scale.areas * 0.234 * weights[i]) / sum));
+      g.wijken = Array.from({ length: n }, (_, j) => ({ code: `WK${g.code.slice(2)}${pad(j)}`, name: made(WIJK_TAILS), population: Math.round((g.population / n) * (0.5 + r.next())), buurten: [] }));
+    }
+  }
+  // The buurt budget over the wijken that have none yet, by population, at least one each.
+  const open = gemeenten.flatMap((g) => g.wijken.filter((w) => w.buurten.length === 0));
+  const fixed = gemeenten.reduce((n, g) => n + g.wijken.reduce((m, w) => m + w.buurten.length, 0), 0);
+  const wijkCount = gemeenten.reduce((n, g) => n + g.wijken.length, 0);
+  const budget = Math.max(open.length, scale.areas - gemeenten.length - wijkCount - fixed);
+  const extra = budget - open.length;
+  const totalPop = open.reduce((n, w) => n + Math.max(1, w.population), 0);
+  const shares = open.map((w) => (extra * Math.max(1, w.population)) / totalPop);
+  const counts = shares.map((s) => 1 + Math.floor(s));
+  let left = budget - counts.reduce((a, b) => a + b, 0);
+  for (const i of shares.map((s, i) => ({ f: s - Math.floor(s), i })).sort((a, b) => b.f - a.f).map((x) => x.i)) {
+    if (left-- <= 0) break;
+    counts[i]++;
+  }
+  for (const [i, w] of open.entries()) w.buurten = Array.from({ length: counts[i] }, (_, j) => ({ code: `BU${w.code.slice(2)}${pad(j)}`, name: made(BUURT_TAILS) }));
+  return { gemeenten, sources, synthetic: sources.length === 0 };
+}
+
+/** Observations per workspace: Zipf (s = 1) by population rank, summing to `total`. */
+function zipfCounts(n: number, total: number) {
+  const h = Array.from({ length: n }, (_, i) => 1 / (i + 1)).reduce((a, b) => a + b, 0);
+  const counts = Array.from({ length: n }, (_, i) => Math.max(1, Math.floor(total / ((i + 1) * h))));
+  counts[0] += total - counts.reduce((a, b) => a + b, 0);
+  return counts;
+}
+
+const slugify = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
+interface Ws {
+  rank: number;
+  id: string;
+  slug: string;
+  name: string;
+  code: string;
+  observations: number;
+  memberIds: string[];
+  coordinatorId: string;
+  lines: { id: string; ownerId: string }[];
+  buurtIds: string[];
+  wijkIds: string[];
+  /** A wijk with buurten: the one with most buurten. */
+  probeWijk: { id: string; name: string; buurten: number };
+}
+
+const KINDS = ['signaal', 'knelpunt', 'verhaal', 'idee', 'succes'] as const;
+const KIND_WEIGHTS = [0.34, 0.14, 0.2, 0.16, 0.16];
+const STATUS_LIST = ['nieuw', 'in_behandeling', 'doorgezet', 'heropend', 'beantwoord', 'afgesloten'] as const;
+/** Status by age for signals and bottlenecks (answered kinds): most older ones are closed. */
+const ANSWERED_STATUS_BY_AGE: [number, number[]][] = [
+  [3, [0.6, 0.3, 0.05, 0, 0.05, 0]],
+  [14, [0.25, 0.35, 0.08, 0, 0.27, 0.05]],
+  [60, [0.06, 0.14, 0.05, 0.02, 0.4, 0.33]],
+  [Infinity, [0.015, 0.03, 0.01, 0.01, 0.2, 0.735]],
+];
+const OTHER_STATUS_BY_AGE: [number, number[]][] = [
+  [14, [0.8, 0.05, 0, 0, 0, 0.15]],
+  [Infinity, [0.35, 0.05, 0, 0, 0, 0.6]],
+];
+const FORWARDED_TO = ['GGD', 'woningcorporatie', 'politie', 'schuldhulpverlening', 'GGZ-instelling', 'Veilig Thuis'];
+
+/** One observation as the app would have stored it, `ageDays` before the load. */
+function observationRow(ws: Ws, number: number, createdMs: number, now: number, r: Prng, unique: number) {
+  const kind = KINDS[r.weighted(KIND_WEIGHTS)];
+  const answered = kind === 'signaal' || kind === 'knelpunt';
+  const title = r.pick(TITLES[kind]).replace('{p}', r.pick(PLACES));
+  const sentences = Array.from({ length: 2 + r.int(4) }, () => r.pick(SENTENCES) as string);
+  if (r.next() < 0.01) sentences.splice(r.int(sentences.length + 1), 0, r.pick(RARE_SENTENCES));
+  const ageDays = (now - createdMs) / DAY;
+  const table = answered ? ANSWERED_STATUS_BY_AGE : OTHER_STATUS_BY_AGE;
+  const status = STATUS_LIST[r.weighted(table.find(([days]) => ageDays < days)![1])];
+  const u = r.next();
+  const areaId = u < 0.85 ? ws.buurtIds[Math.floor(ws.buurtIds.length * r.next() ** 1.2)] : u < 0.92 ? r.pick(ws.wijkIds) : null;
+  const line = r.next() < (answered ? 0.3 : 0.1) ? r.pick(ws.lines) : null;
+  let ownerUserId: string | null = null;
+  let routedBy: string | null = null;
+  let forwardedTo: string | null = null;
+  if (answered) [ownerUserId, routedBy] = line ? [line.ownerId, 'action_line'] : [ws.coordinatorId, 'coordinator'];
+  if (status === 'doorgezet') {
+    if (r.next() < 0.5) [ownerUserId, routedBy] = [r.pick(ws.memberIds), 'forwarded'];
+    else forwardedTo = r.pick(FORWARDED_TO);
+  }
+  if (!ownerUserId && status !== 'nieuw') [ownerUserId, routedBy] = [r.pick(ws.memberIds), 'manual'];
+  const source = ['web', 'api', 'public'][r.weighted([0.55, 0.1, 0.35])];
+  const resident = source === 'public';
+  const personal = r.next() < (resident ? 0.06 : 0.05);
+  const visibility = resident
+    ? r.next() < 0.4 && !personal
+      ? 'public'
+      : 'workspace'
+    : personal
+      ? r.next() < 0.5
+        ? 'intern'
+        : 'workspace'
+      : ['intern', 'workspace', 'public'][r.weighted([0.08, 0.72, 0.2])];
+  const first = r.pick(FIRST_NAMES);
+  const last = r.pick(LAST_NAMES);
+  const answeredMs = status === 'beantwoord' || status === 'afgesloten' ? Math.min(now, createdMs + (1 + r.next() * 9) * DAY) : null;
+  const closedMs = status === 'afgesloten' ? Math.min(now, answeredMs! + r.next() * 14 * DAY) : null;
+  const tagCount = r.weighted([0.4, 0.35, 0.18, 0.07]);
+  const tags = [...new Set(Array.from({ length: tagCount }, () => r.pick(TAGS)))];
+  const point = r.next() < 0.4;
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  const id = uuidv7At(createdMs, r, unique);
+  return {
+    row: {
+      workspace_id: ws.id,
+      id,
+      number,
+      kind,
+      title,
+      text: sentences.join(' '),
+      area_id: areaId,
+      lat: point ? round(51.3 + r.next() * 1.8, 6) : null,
+      lon: point ? round(4 + r.next() * 2.5, 6) : null,
+      occurred_at: iso(createdMs - r.next() * 3 * DAY),
+      visibility,
+      contains_personal_data: personal,
+      tags,
+      status,
+      owner_user_id: ownerUserId,
+      routed_by: routedBy,
+      forwarded_to: forwardedTo,
+      due_at: answered ? iso(createdMs + 14 * DAY) : null,
+      reporter_user_id: resident ? null : r.pick(ws.memberIds),
+      reporter_name: resident && r.next() < 0.5 ? `${first} ${last}` : null,
+      reporter_email: resident && r.next() < 0.3 ? `${first}.${last}@example.nl`.toLowerCase().replace(/ /g, '') : null,
+      reporter_phone: resident && r.next() < 0.2 ? `06-${String(10_000_000 + r.int(89_999_999))}` : null,
+      access_token_hash: resident ? createHash('sha256').update(id).digest('hex') : null,
+      source,
+      satisfaction: answeredMs !== null && r.next() < 0.25 ? 1 + r.weighted([0.1, 0.1, 0.2, 0.35, 0.25]) : null,
+      answered_at: iso(answeredMs),
+      closed_at: iso(closedMs),
+      created_at: iso(createdMs),
+      updated_at: iso(Math.max(createdMs, answeredMs ?? 0, closedMs ?? 0)),
+    },
+    nodeId: line?.id ?? null,
+  };
+}
+
+const RECORDSET = `x(workspace_id uuid, id uuid, number int, kind text, title text, text text, area_id uuid, lat float8, lon float8, occurred_at timestamptz,
+  visibility text, contains_personal_data boolean, tags text[], status text, owner_user_id uuid, routed_by text, forwarded_to text, due_at timestamptz,
+  reporter_user_id uuid, reporter_name text, reporter_email text, reporter_phone text, access_token_hash text, source text, satisfaction smallint,
+  answered_at timestamptz, closed_at timestamptz, created_at timestamptz, updated_at timestamptz)`;
+const COLUMNS = RECORDSET.slice(2, -1)
+  .split(',')
+  .map((c) => c.trim().split(/\s+/)[0])
+  .join(', ');
+
+// Set-up
+
+interface Setup {
+  kind: DbKind;
+  runtime: Runtime;
+  db: Db;
+  app: App;
+  bare: FastifyInstance;
+  appUrl: string;
+  bareUrl: string;
+  token: string;
+  actor: Actor;
+  tmp: string;
+  drop?: () => Promise<void>;
+}
+
+async function tearDown(s: Setup) {
+  await s.bare.close();
+  await s.app.server.close();
+  await s.runtime.close();
+  await s.drop?.();
+  fs.rmSync(s.tmp, { recursive: true, force: true });
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+
+/** Workspaces through the API, then users, members, areas, action lines and observations set-based. */
+async function load(s: Setup, scale: Scale, log: (line: string) => void) {
+  const timings: Record<string, number> = {};
+  const time = async <T>(name: string, fn: () => Promise<T>) => {
+    const started = performance.now();
+    const out = await fn();
+    timings[name] = Math.round(performance.now() - started);
+    log(`  ${name}: ${timings[name]} ms`);
+    return out;
+  };
+  const geo = geography(scale);
+  const counts = zipfCounts(geo.gemeenten.length, scale.observations);
+  const r = prng(SEED);
+  const db = s.db;
+  const auth = { authorization: `Bearer ${s.token}` };
+
+  const wsIds = await time('workspaces (POST /api/workspaces)', async () => {
+    const ids: string[] = [];
+    for (const g of geo.gemeenten) {
+      const slug = `${g.code.toLowerCase()}-${slugify(g.name)}`.slice(0, 50).replace(/-+$/, '');
+      const res = await s.app.server.inject({ method: 'POST', url: '/api/workspaces', headers: auth, payload: { name: `Sociaal domein ${g.name}`, slug, responseDays: 10 } });
+      if (res.statusCode !== 201) throw new Error(`workspace ${slug} not created: ${res.statusCode} ${res.body}`);
+      ids.push((JSON.parse(res.body) as { id: string }).id);
+    }
+    return ids;
+  });
+  const slugs = geo.gemeenten.map((g) => `${g.code.toLowerCase()}-${slugify(g.name)}`.slice(0, 50).replace(/-+$/, ''));
+
+  // Users and members: bigger workspaces have more members (3 to 60).
+  const users = Array.from({ length: scale.users }, (_, i) => {
+    const name = `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length]}`;
+    return { id: newId(), name, email: `${slugify(name)}.${i}@gemeente.example.nl` };
+  });
+  const maxCount = counts[0];
+  const wss: Ws[] = geo.gemeenten.map((g, i) => {
+    const m = Math.min(users.length, Math.max(3, Math.round(3 + 57 * Math.sqrt(counts[i] / maxCount))));
+    const memberIds = Array.from({ length: m }, (_, k) => users[(i * 13 + k) % users.length].id);
+    const lines = Array.from({ length: 3 + Math.round(5 * Math.sqrt(counts[i] / maxCount)) }, (_, j) => ({ id: newId(), ownerId: memberIds[(j + 1) % memberIds.length] }));
+    return { rank: i + 1, id: wsIds[i], slug: slugs[i], name: g.name, code: g.code, observations: counts[i], memberIds, coordinatorId: memberIds[0], lines, buurtIds: [], wijkIds: [], probeWijk: { id: '', name: '', buurten: 0 } };
+  });
+  await time('users and members', async () => {
+    await sql`insert into users (id, email, name, locale) select x.id, x.email, x.name, 'nl' from jsonb_to_recordset(${json(users)}::jsonb) as x(id uuid, email text, name text)`.execute(db);
+    const members = wss.flatMap((w) => w.memberIds.map((userId, k) => ({ workspace_id: w.id, user_id: userId, role: k === 0 ? 'programmamanager' : k % 5 === 1 ? 'beleidsadviseur' : 'professional' })));
+    await sql`insert into workspace_members (workspace_id, user_id, role) select * from jsonb_to_recordset(${json(members)}::jsonb) as x(workspace_id uuid, user_id uuid, role text)`.execute(db);
+  });
+
+  // Areas: gemeente > wijk > buurt, parents first.
+  const areas: Record<string, unknown>[] = [];
+  for (const [i, g] of geo.gemeenten.entries()) {
+    const ws = wss[i];
+    const gmId = newId();
+    areas.push({ workspace_id: ws.id, id: gmId, kind: 'gemeente', code: g.code, name: g.name, year: 2024, parent_id: null, population: g.population || null });
+    const buurten: Record<string, unknown>[] = [];
+    for (const w of g.wijken) {
+      const wkId = newId();
+      ws.wijkIds.push(wkId);
+      areas.push({ workspace_id: ws.id, id: wkId, kind: 'wijk', code: w.code, name: w.name, year: 2024, parent_id: gmId, population: w.population || null });
+      if (w.buurten.length > ws.probeWijk.buurten) ws.probeWijk = { id: wkId, name: w.name, buurten: w.buurten.length };
+      for (const b of w.buurten) {
+        const id = newId();
+        ws.buurtIds.push(id);
+        buurten.push({ workspace_id: ws.id, id, kind: 'buurt', code: b.code, name: b.name, year: 2024, parent_id: wkId, population: null });
+      }
+    }
+    areas.push(...buurten);
+  }
+  await time('areas', async () => {
+    for (let i = 0; i < areas.length; i += 5000) {
+      await sql`insert into areas (workspace_id, id, kind, code, name, year, parent_id, population)
+        select * from jsonb_to_recordset(${json(areas.slice(i, i + 5000))}::jsonb) as x(workspace_id uuid, id uuid, kind text, code text, name text, year int, parent_id uuid, population int)`.execute(db);
+    }
+  });
+  await time('action lines', async () => {
+    const nodes = wss.flatMap((w) => w.lines.map((l, j) => ({ workspace_id: w.id, id: l.id, rung: 'action_line', code: `AL-${pad(j + 1)}`, title: ACTION_LINES[j % ACTION_LINES.length], owner_user_id: l.ownerId, phase: 'uitvoeren' })));
+    await sql`insert into ladder_nodes (workspace_id, id, rung, code, title, owner_user_id, phase)
+      select * from jsonb_to_recordset(${json(nodes)}::jsonb) as x(workspace_id uuid, id uuid, rung text, code text, title text, owner_user_id uuid, phase text)`.execute(db);
+  });
+
+  // Observations: per workspace the creation times (three years, more recent ones more
+  // often) and numbers in creation order; inserted in global creation order, as they arrive.
+  const now = Date.now();
+  const total = counts.reduce((a, b) => a + b, 0);
+  const wsOf = new Uint16Array(total);
+  const created = new Float64Array(total);
+  const numberOf = new Int32Array(total);
+  let at = 0;
+  for (const [i, n] of counts.entries()) {
+    const times = new Float64Array(n);
+    for (let k = 0; k < n; k++) times[k] = now - 1095 * DAY * r.next() ** 1.4;
+    times.sort();
+    for (let k = 0; k < n; k++) {
+      wsOf[at] = i;
+      created[at] = times[k];
+      numberOf[at] = k + 1;
+      at++;
+    }
+  }
+  const order = new Uint32Array(total).map((_, i) => i).sort((a, b) => created[a] - created[b]);
+  let linked = 0;
+  // Bulk-load practice: the secondary indexes (not primary keys, not unique ones) of the big
+  // tables go before the load and come back after it, with the same definitions.
+  const secondary = (
+    await sql<{ name: string; def: string }>`select c.relname as name, pg_get_indexdef(i.indexrelid) as def from pg_index i join pg_class c on c.oid = i.indexrelid
+      where i.indrelid in ('observations'::regclass, 'observation_events'::regclass, 'observation_nodes'::regclass) and not i.indisprimary and not i.indisunique order by 1`.execute(db)
+  ).rows;
+  await time(`drop ${secondary.length} secondary indexes`, async () => {
+    for (const ix of secondary) await sql`drop index ${sql.table(ix.name)}`.execute(db);
+  });
+  await time(`observations (${total} rows, ${CHUNK} per INSERT … SELECT FROM jsonb_to_recordset)`, async () => {
+    // Generating the next chunk while the database inserts the previous ones (two at a time on PostgreSQL).
+    const inFlight: Promise<unknown>[] = [];
+    const depth = s.kind === 'postgres' ? 2 : 1;
+    for (let start = 0; start < total; start += CHUNK) {
+      const rows: unknown[] = [];
+      const links: { workspace_id: string; observation_id: string; node_id: string }[] = [];
+      for (let k = start; k < Math.min(total, start + CHUNK); k++) {
+        const idx = order[k];
+        const { row, nodeId } = observationRow(wss[wsOf[idx]], numberOf[idx], created[idx], now, prng((SEED ^ Math.imul(idx + 1, 2654435761)) >>> 0), idx);
+        rows.push(row);
+        if (nodeId) links.push({ workspace_id: row.workspace_id, observation_id: row.id, node_id: nodeId });
+      }
+      linked += links.length;
+      if (inFlight.length >= depth) await inFlight.shift();
+      const body = json(rows);
+      const linkBody = json(links);
+      inFlight.push((async () => {
+        await sql`insert into observations (${sql.raw(COLUMNS)}) select ${sql.raw(COLUMNS)} from jsonb_to_recordset(${body}::jsonb) as ${sql.raw(RECORDSET)}`.execute(db);
+        if (links.length)
+          await sql`insert into observation_nodes (workspace_id, observation_id, node_id) select * from jsonb_to_recordset(${linkBody}::jsonb) as x(workspace_id uuid, observation_id uuid, node_id uuid)`.execute(db);
+      })());
+      if (start && (start / CHUNK) % 40 === 0) log(`    ${start} rows…`);
+    }
+    await Promise.all(inFlight);
+  });
+  await time('history (one created event per observation) and counters', async () => {
+    await sql`insert into observation_events (workspace_id, id, observation_id, at, actor_user_id, actor_name, action, to_status, owner_user_id, due_at, internal)
+      select o.workspace_id,
+        (lpad(to_hex((extract(epoch from o.created_at) * 1000)::bigint), 12, '0') || '7' || substr(md5(o.id::text), 1, 3) || '8' || substr(md5(o.id::text), 4, 15))::uuid,
+        o.id, o.created_at, o.reporter_user_id, coalesce(u.name, o.reporter_name, 'bewoner'), 'created', 'nieuw', o.owner_user_id, o.due_at, false
+      from observations o left join users u on u.id = o.reporter_user_id`.execute(db);
+    await sql`insert into observation_counters (workspace_id, last_number) select workspace_id, max(number) from observations group by workspace_id`.execute(db);
+  });
+  await time(`recreate the ${secondary.length} secondary indexes`, async () => {
+    await db.connection().execute(async (conn) => {
+      if (s.kind === 'postgres') await sql`set maintenance_work_mem = '512MB'`.execute(conn);
+      for (const ix of secondary) await sql.raw(ix.def).execute(conn);
+      if (s.kind === 'postgres') await sql`reset maintenance_work_mem`.execute(conn);
+    });
+  });
+  await time('vacuum analyze', async () => {
+    for (const t of ['observations', 'observation_events', 'observation_nodes', 'observation_counters', 'areas', 'ladder_nodes', 'workspace_members', 'users']) await sql`vacuum analyze ${sql.table(t)}`.execute(db);
+  });
+
+  const stats = (
+    await sql<{ n: number; overdue: number; common: number; rare: number; open: number }>`select count(*) as n,
+        count(*) filter (where due_at < now() and status in ('nieuw', 'in_behandeling', 'heropend', 'doorgezet')) as overdue,
+        count(*) filter (where search @@ websearch_to_tsquery('dutch', ${COMMON_WORD})) as common,
+        count(*) filter (where search @@ websearch_to_tsquery('dutch', ${RARE_WORD})) as rare,
+        count(*) filter (where status in ('nieuw', 'in_behandeling', 'heropend', 'doorgezet')) as open
+      from observations`.execute(db)
+  ).rows[0];
+  const sizes = (
+    await sql<{ name: string; bytes: number }>`select c.relname as name, pg_total_relation_size(c.oid) as bytes from pg_class c
+      where c.relname in ('observations', 'observation_events', 'observation_nodes', 'areas') order by 1`.execute(db)
+  ).rows;
+  const indexes = (
+    await sql<{ name: string; bytes: number }>`select c.relname as name, pg_relation_size(c.oid) as bytes from pg_index i join pg_class c on c.oid = i.indexrelid
+      where i.indrelid = 'observations'::regclass order by 1`.execute(db)
+  ).rows;
+  return {
+    wss,
+    data: {
+      source: geo.synthetic ? 'synthetic (no /work/shared/data/cbs): made-up gemeenten, wijken and buurten' : `CBS KWB 2024 (${geo.sources.map((p) => path.basename(p)).join(', ')}); names of gemeenten from a built-in table of the 25 largest, other names made up`,
+      generator: `sfc32 seed ${SEED} (per row: seed ⊕ row); vocabulary bench/lib/dutch-observations.ts`,
+      workspaces: wss.length,
+      areas: { total: areas.length, gemeente: wss.length, wijk: wss.reduce((n, w) => n + w.wijkIds.length, 0), buurt: wss.reduce((n, w) => n + w.buurtIds.length, 0) },
+      users: users.length,
+      members: wss.reduce((n, w) => n + w.memberIds.length, 0),
+      actionLines: wss.reduce((n, w) => n + w.lines.length, 0),
+      observations: Number(stats.n),
+      observationNodeLinks: linked,
+      events: Number(stats.n),
+      distribution: {
+        zipf: 'observations per workspace ∝ 1/rank (rank by population)',
+        largest: counts[0],
+        median: counts[Math.floor(counts.length / 2)],
+        smallest: counts[counts.length - 1],
+        open: Number(stats.open),
+        overdue: Number(stats.overdue),
+        [`search '${COMMON_WORD}'`]: Number(stats.common),
+        [`search '${RARE_WORD}'`]: Number(stats.rare),
+      },
+      sizesMB: Object.fromEntries(sizes.map((x) => [x.name, round(Number(x.bytes) / 1048576, 1)])),
+      observationIndexesMB: Object.fromEntries(indexes.map((x) => [x.name, round(Number(x.bytes) / 1048576, 1)])),
+      loadMs: timings,
+      method:
+        'workspaces through POST /api/workspaces (the bench user is beheerder of each); users, members, areas, action lines and observations with INSERT … SELECT FROM jsonb_to_recordset (rows generated in the benchmark with a seeded PRNG, 5,000 a statement, the search column computed by the database); the history (one created event per observation) and the counters with INSERT … SELECT from observations; then VACUUM ANALYZE. No audit rows for the bulk data.',
+    },
+  };
+}
+
+// SQL capture and bare routes
+
+interface Captured {
+  sql: CompiledQuery[];
+  platformSql: CompiledQuery[];
+}
+
+/** The probe: a copy of the app whose database handle records the SQL of each request. */
+async function probeApp(s: Setup) {
+  const capture = captureSql(s.db);
+  const config = loadConfig({ DICHTER_DATA: s.tmp, HOST: '127.0.0.1', DICHTER_LOG_LEVEL: 'silent', DICHTER_DEMO: 'false' });
+  const probe = await buildApp({ config, database: { ...s.runtime.database, db: capture.db }, modules, events: s.runtime.events });
+  const auth = { authorization: `Bearer ${s.token}` };
+  const common = new Map<string, CompiledQuery[]>();
+  /** One request's own SQL (the token and tenancy look-ups every scoped request makes left out). */
+  const request = async (slug: string, method: 'GET' | 'POST', url: string, body?: unknown): Promise<Captured & { status: number; body: string }> => {
+    if (!common.has(slug)) {
+      await probe.server.inject({ url: `/api/w/${slug}/nav`, headers: auth });
+      capture.take();
+      await probe.server.inject({ url: `/api/w/${slug}/nav`, headers: auth });
+      common.set(slug, capture.take());
+    }
+    const platformSql = common.get(slug)!;
+    const res = await probe.server.inject({ method, url, headers: auth, ...(body !== undefined ? { payload: body as object } : {}) });
+    const all = capture.take();
+    if (!platformSql.every((q, i) => all[i]?.sql === q.sql) || all.length <= platformSql.length) throw new Error(`cannot isolate the SQL of ${url}:\n${all.map((q) => q.sql).join('\n')}`);
+    return { sql: all.slice(platformSql.length), platformSql, status: res.statusCode, body: res.body };
+  };
+  return { request, capture, close: () => probe.server.close() };
+}
+
+/** SQL for the result file: whitespace collapsed, long parameter lists shortened ($4, …, $612: 609 values). */
+const compact = (text: string) =>
+  text.replace(/\s+/g, ' ').replace(/\$(\d+)(?:, \$\d+){3,}, \$(\d+)/g, (_m, a: string, b: string) => `$${a}, …, $${b} (${Number(b) - Number(a) + 1} values)`);
+
+const touchesObservations = (q: CompiledQuery) => /from "observations"/.test(q.sql);
+
+/**
+ * The list request's SQL in the service's order: what comes before the observations queries
+ * (the area's descendants) one after the other, the observations queries together, then the
+ * name look-ups together.
+ */
+function replayList(db: Db, queries: CompiledQuery[]) {
+  const first = queries.findIndex(touchesObservations);
+  let last = first;
+  while (last + 1 < queries.length && touchesObservations(queries[last + 1])) last++;
+  if (first < 0) throw new Error(`no observations query in:\n${queries.map((q) => q.sql).join('\n')}`);
+  const before = queries.slice(0, first);
+  const main = queries.slice(first, last + 1);
+  const after = queries.slice(last + 1);
+  return async () => {
+    for (const q of before) await db.executeQuery(q);
+    const results = await Promise.all(main.map((q) => db.executeQuery(q)));
+    const names = await Promise.all(after.map((q) => db.executeQuery(q)));
+    return { results: results.map((r) => r.rows), names: names.map((r) => r.rows) };
+  };
+}
+
+interface IngestBody {
+  kind: string;
+  title: string;
+  text: string;
+  areaId?: string;
+  ladderNodeIds?: string[];
+  tags?: string[];
+  visibility: string;
+  occurredAt: string;
+}
+
+/** Distinct observations for the ingest load, as a member would post them through the API. */
+function ingestBodies(ws: Ws, n: number, seed = 0): IngestBody[] {
+  const r = prng(SEED + 3 + seed * 101);
+  return Array.from({ length: n }, () => {
+    const kind = KINDS[r.weighted([0.4, 0.15, 0.2, 0.15, 0.1])];
+    const answered = kind === 'signaal' || kind === 'knelpunt';
+    const tags = [...new Set(Array.from({ length: r.weighted([0.4, 0.4, 0.2]) }, () => r.pick(TAGS) as string))];
+    const line = r.next() < (answered ? 0.3 : 0.1) ? r.pick(ws.lines).id : null;
+    return {
+      kind,
+      title: r.pick(TITLES[kind]).replace('{p}', r.pick(PLACES)),
+      text: Array.from({ length: 2 + r.int(4) }, () => r.pick(SENTENCES)).join(' '),
+      ...(r.next() < 0.9 ? { areaId: r.pick(ws.buurtIds) } : {}),
+      ...(line ? { ladderNodeIds: [line] } : {}),
+      ...(tags.length ? { tags } : {}),
+      visibility: ['workspace', 'intern', 'public'][r.weighted([0.75, 0.1, 0.15])],
+      occurredAt: new Date(Date.now() - r.int(3 * 3600) * 1000).toISOString(),
+    };
+  });
+}
+
+/**
+ * The reference for ingest: the same writes the service makes, in one transaction, through
+ * the same repository functions (counter, observation, ladder links, history, audit), with
+ * the owner and due date decided without the service's reads.
+ */
+function bareIngest(ws: Ws, actor: Actor) {
+  return async (db: Db, body: IngestBody) => {
+    const answered = body.kind === 'signaal' || body.kind === 'knelpunt';
+    const nodeIds = [...new Set(body.ladderNodeIds ?? [])];
+    const line = ws.lines.find((l) => l.id === nodeIds[0]);
+    const ownerUserId = answered ? (line?.ownerId ?? ws.coordinatorId) : null;
+    return transaction(db, async (trx) => {
+      const number = await repo.nextNumber(trx, ws.id);
+      const row = await repo.insertObservation(
+        trx,
+        {
+          workspaceId: ws.id,
+          id: newId(),
+          number,
+          kind: body.kind,
+          title: body.title,
+          text: body.text,
+          areaId: body.areaId ?? null,
+          lat: null,
+          lon: null,
+          occurredAt: new Date(body.occurredAt),
+          visibility: body.visibility,
+          containsPersonalData: false,
+          status: 'nieuw',
+          ownerUserId,
+          routedBy: answered ? (line ? 'action_line' : 'coordinator') : null,
+          forwardedTo: null,
+          dueAt: answered ? new Date(Date.now() + 14 * DAY) : null,
+          reporterUserId: actor.userId,
+          reporterName: null,
+          reporterEmail: null,
+          reporterPhone: null,
+          accessTokenHash: null,
+          source: 'api',
+          satisfaction: null,
+          satisfactionNote: null,
+          answeredAt: null,
+          closedAt: null,
+        },
+        body.tags ?? [],
+      );
+      await repo.replaceNodes(trx, ws.id, row.id, nodeIds);
+      await repo.insertEvent(trx, {
+        workspaceId: ws.id,
+        id: newId(),
+        observationId: row.id,
+        actorUserId: actor.userId,
+        actorName: actor.name,
+        fromStatus: null,
+        toStatus: row.status,
+        message: null,
+        ownerUserId: row.ownerUserId,
+        forwardedTo: null,
+        dueAt: row.dueAt,
+        internal: false,
+        action: 'created',
+      });
+      const fields = { number: row.number, kind: row.kind, status: row.status, visibility: row.visibility, areaId: row.areaId, ownerUserId: row.ownerUserId, dueAt: row.dueAt, containsPersonalData: row.containsPersonalData };
+      await recordAudit(trx, { workspaceId: ws.id, actor, entity: 'observation', entityId: row.id, label: `#${row.number}`, action: 'create', before: null, after: fields });
+      return row;
+    });
+  };
+}
+
+// EXPLAIN
+
+async function explain(db: Db, queries: CompiledQuery[]) {
+  const out: { sql: string; executionMs: number; planningMs: number; topNode: string; rows: number; sharedHit: number; sharedRead: number }[] = [];
+  for (const q of queries) {
+    const res = await db.executeQuery(CompiledQuery.raw(`explain (analyze, buffers, format json) ${q.sql}`, [...q.parameters]));
+    const cell = Object.values(res.rows[0] as Record<string, unknown>)[0];
+    const plan = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan: Record<string, number | string>; 'Execution Time': number; 'Planning Time': number }[];
+    const p = plan[0].Plan;
+    out.push({
+      sql: compact(q.sql).slice(0, 300),
+      executionMs: round(plan[0]['Execution Time']),
+      planningMs: round(plan[0]['Planning Time']),
+      topNode: String(p['Node Type']),
+      rows: Number(p['Actual Rows']),
+      sharedHit: Number(p['Shared Hit Blocks'] ?? 0),
+      sharedRead: Number(p['Shared Read Blocks'] ?? 0),
+    });
+  }
+  return out;
+}
+
+async function explainText(db: Db, q: CompiledQuery) {
+  const res = await db.executeQuery(CompiledQuery.raw(`explain (analyze, buffers) ${q.sql}`, [...q.parameters]));
+  return (res.rows as Record<string, string>[]).map((r) => Object.values(r)[0]);
+}
+
+// Measuring
+
+interface Level {
+  connections: number;
+  order: Which[];
+  app: LoadSummary;
+  bare: LoadSummary;
+  /** app ÷ bare, from the exact response times and the throughput. */
+  ratio: { requestsPerSecond: number | null; p50: number | null; p95: number | null; p99: number | null };
+}
+
+interface Measurement {
+  workspace: 'largest' | 'median';
+  endpoint: string;
+  kind: 'list' | 'search' | 'facets';
+  description: string;
+  url: string;
+  workspaceObservations: number;
+  matches: number;
+  items: number;
+  responseBytes: { app: number; bare: number };
+  queriesPerRequest: number;
+  sql: string[];
+  levels: Level[];
+}
+
+type Target = { url: string; paths?: string[]; headers?: Record<string, string>; requests?: SequencedRequest[] };
+const runTarget = (t: Target, connections: number, seconds: number) =>
+  t.requests ? runRequestLoad({ url: t.url, requests: t.requests, headers: t.headers, connections, seconds, exactLatencies: true }) : runLoad({ ...t, connections, seconds, exactLatencies: true });
+
+async function loadLevels(targets: Record<Which, Target>, levels: number[], seconds: number, log: (l: string) => void, label: string) {
+  const out: Level[] = [];
+  for (const [i, connections] of levels.entries()) {
+    const order: Which[] = i % 2 === 0 ? ['app', 'bare'] : ['bare', 'app'];
+    const results: Partial<Record<Which, LoadSummary>> = {};
+    for (const which of order) {
+      results[which] = await runTarget(targets[which], connections, seconds);
+    }
+    const app = results.app!;
+    const bare = results.bare!;
+    const e = (x: LoadSummary) => x.exactLatencyMs!;
+    out.push({
+      connections,
+      order,
+      app,
+      bare,
+      ratio: { requestsPerSecond: ratio(app.requestsPerSecond, bare.requestsPerSecond), p50: ratio(e(app).p50, e(bare).p50), p95: ratio(e(app).p95, e(bare).p95), p99: ratio(e(app).p99, e(bare).p99) },
+    });
+    log(`  ${label} ×${connections}: app ${app.requestsPerSecond}/s p50 ${e(app).p50} p95 ${e(app).p95} ms | bare ${bare.requestsPerSecond}/s p50 ${e(bare).p50} p95 ${e(bare).p95} ms${app.non2xx + app.errors + bare.non2xx + bare.errors ? ' | FAILURES' : ''}`);
+  }
+  return out;
+}
+
+const ENDPOINTS = (ws: Ws) =>
+  [
+    { name: 'list', kind: 'list', query: `kind=signaal&status=nieuw&areaId=${ws.probeWijk.id}`, note: `signals with status nieuw in wijk ${ws.probeWijk.name} and its ${ws.probeWijk.buurten} buurten` },
+    { name: 'search', kind: 'search', query: `q=${COMMON_WORD}`, note: `full-text, common word ('${COMMON_WORD}' finds 'wijkteam')` },
+    { name: 'searchRare', kind: 'search', query: `q=${RARE_WORD}`, note: `full-text, rare word ('${RARE_WORD}')` },
+    { name: 'overdue', kind: 'facets', query: 'overdue=true', note: 'overdue only: facets over the open, late observations' },
+    { name: 'all', kind: 'facets', query: '', note: 'the first page without filters: facets over the whole workspace' },
+  ] as const;
+
+async function fetchJson(url: string, headers: Record<string, string> = {}) {
+  const res = await fetch(url, { headers });
+  const text = await res.text();
+  return { status: res.status, bytes: Buffer.byteLength(text), text, body: (() => { try { return JSON.parse(text) as Record<string, unknown>; } catch { return {}; } })() };
+}
+
+async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: number, warmup: number, log: (line: string) => void) {
+  log(`observations on ${kind}: ${scale.observations} observations, ${scale.workspaces} workspaces${reduced ? ' (reduced scale)' : ''}; setting up…`);
+  const started = performance.now();
+  const b = await startBenchApp(kind, 'observations');
+  const s: Setup = { kind, runtime: b.runtime, db: b.runtime.database.db, app: b.app, bare: Fastify({ bodyLimit: 1024 * 1024 }), appUrl: '', bareUrl: '', token: b.token, actor: { ...b.actor, via: 'token' }, tmp: b.tmp, drop: b.drop };
+  try {
+    const { wss, data } = await load(s, scale, log);
+    const setupSeconds = round((performance.now() - started) / 1000, 1);
+    if (process.env.BENCH_OBSERVATIONS_KEEP === 'load') throw new Error(`stopped after loading (BENCH_OBSERVATIONS_KEEP=load): ${json(data)}`);
+    const largest = wss[0];
+    const medianWs = wss[Math.floor(wss.length / 2)];
+    const measured = { largest, median: medianWs };
+    const auth = { authorization: `Bearer ${s.token}` };
+    const probe = await probeApp(s);
+
+    // The read endpoints: capture each request's SQL, a bare route replaying it, same answers.
+    const reads: { workspace: 'largest' | 'median'; ws: Ws; endpoint: ReturnType<typeof ENDPOINTS>[number]; url: string; barePath: string; sql: CompiledQuery[]; matches: number; items: number; bytes: { app: number; bare: number } }[] = [];
+    for (const [label, ws] of Object.entries(measured) as ['largest' | 'median', Ws][]) {
+      for (const endpoint of ENDPOINTS(ws)) {
+        const url = `/api/w/${ws.slug}/observations${endpoint.query ? `?${endpoint.query}` : ''}`;
+        const captured = await probe.request(ws.slug, 'GET', url);
+        if (captured.status !== 200) throw new Error(`${url} answered ${captured.status}: ${captured.body.slice(0, 300)}`);
+        const barePath = `/bare/${label}/${endpoint.name}`;
+        const replay = replayList(s.db, captured.sql);
+        s.bare.get(barePath, replay);
+        reads.push({ workspace: label, ws, endpoint, url, barePath, sql: captured.sql, matches: 0, items: 0, bytes: { app: 0, bare: 0 } });
+      }
+    }
+    // Ingest: bodies, a bare route with the same writes, and proof that the writes are the same.
+    const bodies = ingestBodies(largest, INGEST_BODIES);
+    const ingest = bareIngest(largest, s.actor);
+    s.bare.post('/bare/ingest', async (req, reply) => reply.code(201).send(await ingest(s.db, req.body as IngestBody)));
+    // Ingest spread over the largest workspaces, one counter row each instead of one for all.
+    const spread = wss.slice(0, Math.min(SPREAD_WORKSPACES, wss.length));
+    const spreadIngest = new Map(spread.map((w) => [w.rank, bareIngest(w, s.actor)]));
+    s.bare.post<{ Params: { rank: string } }>('/bare/ingest/:rank', async (req, reply) => reply.code(201).send(await spreadIngest.get(Number(req.params.rank))!(s.db, req.body as IngestBody)));
+    const perWorkspace = spread.map((w) => ingestBodies(w, Math.ceil(INGEST_BODIES / spread.length), w.rank));
+    const spreadBodies = perWorkspace[0].flatMap((_, i) => spread.map((w, k) => ({ ws: w, body: perWorkspace[k][i] })));
+    const sample = { ...bodies[0], kind: 'signaal', tags: ['schulden', 'wonen'], ladderNodeIds: [largest.lines[0].id], areaId: largest.buurtIds[0] };
+    const appPost = await probe.request(largest.slug, 'POST', `/api/w/${largest.slug}/observations`, sample);
+    if (appPost.status !== 201) throw new Error(`POST observations answered ${appPost.status}: ${appPost.body.slice(0, 400)}`);
+    const captureBare = captureSql(s.db);
+    await ingest(captureBare.db, sample);
+    const writes = (qs: CompiledQuery[]) => qs.map((q) => q.sql).filter((q) => /^(insert|update|delete)\b/i.test(q.trim()));
+    const appWrites = writes(appPost.sql);
+    const bareWrites = writes(captureBare.take());
+    if (json(appWrites) !== json(bareWrites)) throw new Error(`the bare ingest route writes differently:\napp:\n${appWrites.join('\n')}\nbare:\n${bareWrites.join('\n')}`);
+    await probe.close();
+
+    s.appUrl = await listen(s.app.server);
+    s.bareUrl = await listen(s.bare);
+    for (const read of reads) {
+      const app = await fetchJson(`${s.appUrl}${read.url}`, auth);
+      const bare = await fetchJson(`${s.bareUrl}${read.barePath}`);
+      if (app.status !== 200 || bare.status !== 200) throw new Error(`${read.url}: app ${app.status}, bare ${bare.status}: ${app.text.slice(0, 300)} ${bare.text.slice(0, 300)}`);
+      const items = (app.body.items as unknown[]).length;
+      const total = app.body.total as number;
+      const results = bare.body.results as Record<string, unknown>[][];
+      const totalRow = results.flat().find((row) => Number(row.g) === 7);
+      if (!results.some((rows) => rows.length === items) || (totalRow && Number(totalRow.n) !== total)) {
+        throw new Error(`${read.url}: answers differ: app ${items} items of ${total}; bare ${results.map((r) => r.length).join('/')} rows, total ${totalRow?.n}`);
+      }
+      Object.assign(read, { matches: total, items, bytes: { app: app.bytes, bare: bare.bytes } });
+      log(`  ${read.workspace} ${read.endpoint.name}: ${total} matching, ${items} items, ${app.bytes} B (${read.sql.length} queries)`);
+    }
+
+    // Reads: warm up, then 1, 16, 64 connections each.
+    const measurements: Measurement[] = [];
+    for (const read of reads) {
+      const targets: Record<Which, Target> = { app: { url: `${s.appUrl}${read.url}`, headers: auth }, bare: { url: `${s.bareUrl}${read.barePath}` } };
+      await runLoad({ ...targets.app, connections: 16, seconds: warmup });
+      await runLoad({ ...targets.bare, connections: 16, seconds: warmup });
+      const levels = await loadLevels(targets, CONNECTION_LEVELS, seconds, log, `${read.workspace} ${read.endpoint.name}`);
+      measurements.push({
+        workspace: read.workspace,
+        endpoint: read.endpoint.name,
+        kind: read.endpoint.kind,
+        description: read.endpoint.note,
+        url: read.url.replace(read.ws.slug, ':workspace'),
+        workspaceObservations: read.ws.observations,
+        matches: read.matches,
+        items: read.items,
+        responseBytes: read.bytes,
+        queriesPerRequest: read.sql.length,
+        sql: read.sql.map((q) => compact(q.sql)),
+        levels,
+      });
+    }
+
+    // EXPLAIN (ANALYZE, BUFFERS) of every captured read query, once, warm.
+    const explained = [];
+    for (const read of reads) {
+      const plans = await explain(s.db, read.sql);
+      const observationsPlans = [];
+      if (read.workspace === 'largest') for (const q of read.sql.filter(touchesObservations)) observationsPlans.push(await explainText(s.db, q));
+      explained.push({ workspace: read.workspace, endpoint: read.endpoint.name, queries: plans, ...(observationsPlans.length ? { observationsPlans } : {}) });
+    }
+
+    // Ingest into the largest workspace (one counter row per workspace: the worst case).
+    const before = Number((await sql<{ n: number }>`select count(*) as n from observations where workspace_id = ${largest.id}`.execute(s.db)).rows[0].n);
+    const requests = (path: string) => bodies.map((body) => ({ method: 'POST' as const, path, body: json(body) }));
+    const ingestTargets: Record<Which, Target> = {
+      app: { url: s.appUrl, headers: auth, requests: requests(`/api/w/${largest.slug}/observations`) },
+      bare: { url: s.bareUrl, requests: requests('/bare/ingest') },
+    };
+    await runTarget(ingestTargets.app, 16, warmup);
+    await runTarget(ingestTargets.bare, 16, warmup);
+    const ingestLevels = await loadLevels(ingestTargets, INGEST_LEVELS, seconds, log, 'ingest');
+    const after = Number((await sql<{ n: number }>`select count(*) as n from observations where workspace_id = ${largest.id}`.execute(s.db)).rows[0].n);
+    const spreadTargets: Record<Which, Target> = {
+      app: { url: s.appUrl, headers: auth, requests: spreadBodies.map(({ ws, body }) => ({ method: 'POST' as const, path: `/api/w/${ws.slug}/observations`, body: json(body) })) },
+      bare: { url: s.bareUrl, requests: spreadBodies.map(({ ws, body }) => ({ method: 'POST' as const, path: `/bare/ingest/${ws.rank}`, body: json(body) })) },
+    };
+    await runTarget(spreadTargets.app, 16, warmup);
+    const spreadLevels = await loadLevels(spreadTargets, [16], seconds, log, `ingest over ${spread.length} workspaces`);
+
+    const settings =
+      kind === 'postgres'
+        ? Object.fromEntries(
+            (
+              await sql<{ name: string; setting: string; unit: string | null }>`select name, setting, unit from pg_settings
+                where name in ('shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost', 'jit', 'max_parallel_workers_per_gather', 'synchronous_commit', 'server_version')`.execute(s.db)
+            ).rows.map((r) => [r.name, r.unit ? `${r.setting} × ${r.unit}` : r.setting]),
+          )
+        : { server_version: (await sql<{ v: string }>`select version() as v`.execute(s.db)).rows[0].v };
+
+    const failures = [...measurements.flatMap((m) => m.levels), ...ingestLevels, ...spreadLevels].reduce((n, l) => n + l.app.errors + l.app.non2xx + l.bare.errors + l.bare.non2xx, 0);
+    // No response within the measurement counts as missing the target, not as 0 ms.
+    const at16 = (m: Measurement) => {
+      const e = m.levels.find((l) => l.connections === TARGET.atConnections)!.app.exactLatencyMs!;
+      return e.count ? e.p95 : Infinity;
+    };
+    const worst = (kinds: string[]) => Math.max(...measurements.filter((m) => kinds.includes(m.kind)).map(at16));
+    const ingest16 = ingestLevels.find((l) => l.connections === 16)!.app.requestsPerSecond;
+    const spread16 = spreadLevels[0].app.requestsPerSecond;
+    return {
+      database: kind,
+      scale: { ...scale, reduced, note: reduced ? 'PGlite runs a tenth of the national scale (100,000 observations, 30 workspaces): one WASM instance in the server process, loading and indexing a million rows there takes too long for a benchmark run.' : 'national scale' },
+      databaseSettings: settings,
+      setupSeconds,
+      data,
+      workspaces: Object.fromEntries(
+        Object.entries(measured).map(([label, w]) => [label, { rank: w.rank, name: w.name, code: w.code, observations: w.observations, members: w.memberIds.length, actionLines: w.lines.length, wijken: w.wijkIds.length, buurten: w.buurtIds.length, probeWijk: w.probeWijk }]),
+      ),
+      access: 'every request as the workspace beheerder (a coordinator: sees intern observations too)',
+      measurements,
+      ingest: {
+        url: 'POST /api/w/:workspace/observations',
+        workspace: 'largest',
+        distinctBodies: bodies.length,
+        sampleBody: sample,
+        levels: ingestLevels,
+        rowsBefore: before,
+        rowsAfter: after,
+        appSqlPerRequest: appPost.sql.map((q) => compact(q.sql)),
+        writes: appWrites.map(compact),
+        spread: {
+          workspaces: spread.map((w) => w.name),
+          distinctBodies: spreadBodies.length,
+          levels: spreadLevels,
+          note: `the same POSTs in turn over the ${spread.length} largest workspaces (each has its own counter row, locked from the number to the commit)`,
+        },
+        reference:
+          'a bare Fastify POST route running the same writes in one transaction through the same repository functions (counter, observation, ladder links, history, audit): identical statements, verified by capturing one app request and one bare request. Without the service\'s reads (area and ladder checks, routing look-ups, the view of the new observation).',
+      },
+      explain: explained,
+      targets: {
+        listP95Ms: { target: TARGET.listP95Ms, atConnections: TARGET.atConnections, worstApp: worst(['list']), met: worst(['list']) < TARGET.listP95Ms },
+        searchP95Ms: { target: TARGET.searchP95Ms, atConnections: TARGET.atConnections, worstApp: worst(['search']), met: worst(['search']) < TARGET.searchP95Ms },
+        facetsP95Ms: { target: null, atConnections: TARGET.atConnections, worstApp: worst(['facets']), note: 'no target in the issue; reported' },
+        ingestPerSecond: { target: TARGET.ingestPerSecond, at16Connections: ingest16, met: ingest16 >= TARGET.ingestPerSecond, spreadAt16Connections: spread16, spreadMet: spread16 >= TARGET.ingestPerSecond },
+      },
+      failures,
+    };
+  } finally {
+    // BENCH_OBSERVATIONS_KEEP=1 leaves the PostgreSQL database in place, to EXPLAIN at leisure (drop it yourself).
+    if (process.env.BENCH_OBSERVATIONS_KEEP && kind === 'postgres') {
+      log(`  kept the database: ${b.config.databaseUrl}`);
+      s.drop = undefined;
+    }
+    await tearDown(s);
+  }
+}
+
+export async function observations(log: (line: string) => void = console.log) {
+  const seconds = envSeconds('BENCH_SECONDS', 10);
+  const warmup = envSeconds('BENCH_WARMUP_SECONDS', 3);
+  const requested = (process.env.BENCH_DATABASES ?? '').split(',').filter(Boolean) as DbKind[];
+  const kinds: DbKind[] = requested.length ? requested : process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  if (kinds.includes('postgres') && !process.env.DATABASE_URL) throw new Error('postgres needs DATABASE_URL');
+  // For trying the benchmark out: BENCH_OBSERVATIONS_FRACTION=0.05 loads 5 % of the observations.
+  const fraction = Number(process.env.BENCH_OBSERVATIONS_FRACTION ?? 1);
+  const machine = machineInfo();
+  const runs = [];
+  for (const kind of kinds) {
+    const base = kind === 'postgres' ? FULL : REDUCED;
+    runs.push(await measure(kind, { ...base, observations: Math.round(base.observations * fraction) }, kind !== 'postgres' || fraction !== 1, seconds, warmup, log));
+  }
+
+  const result = {
+    benchmark: 'observations',
+    description:
+      'The observations module at national scale (PostgreSQL: 1,000,000 observations, 300 workspaces, 14,000 areas; PGlite: a tenth). Filtered list, full-text search (common and rare word), the overdue list and the unfiltered first page through the real app (token, tenancy, zod, area look-up, facets, names) against a bare Fastify route replaying the request\'s captured SQL on the same database handle; API ingest (POST …/observations) against the same writes in a bare route. Ratios are app ÷ reference.',
+    machine: finish(machine),
+    databases: kinds,
+    notes: NOTES,
+    settings: {
+      secondsPerMeasurement: seconds,
+      warmupSeconds: warmup,
+      connections: CONNECTION_LEVELS,
+      ingestConnections: INGEST_LEVELS,
+      targets: TARGET,
+      loadGenerator: 'autocannon 8 (programmatic), in a separate child process; servers on 127.0.0.1 in the benchmark process',
+      latencyNote: 'exactLatencyMs: every 2xx response time as autocannon measured it (fractional ms), nearest-rank percentiles. Targets are judged on the app\'s p95 at 16 connections, worst of the largest and the median workspace.',
+      order: 'app and bare alternate which goes first at each connection level',
+      ...(fraction !== 1 ? { fraction } : {}),
+    },
+    runs,
+  };
+  const file = writeResult('observations', result);
+
+  for (const run of runs) {
+    log(`\nobservations (${run.database}${run.scale.reduced ? ', reduced scale' : ''}): ${run.data.observations} observations in ${run.data.workspaces} workspaces, ${run.data.areas.total} areas; largest ${run.workspaces.largest.name} (${run.workspaces.largest.observations}), median ${run.workspaces.median.name} (${run.workspaces.median.observations}); loaded in ${run.setupSeconds} s`);
+    const e = (x: LoadSummary) => (x.exactLatencyMs!.count ? x.exactLatencyMs! : { p50: null, p95: null });
+    const rps = (x: LoadSummary) => (x.requests ? x.requestsPerSecond : null);
+    log(
+      table(
+        ['workspace', 'endpoint', 'matches', 'conns', 'app rps', 'bare rps', 'app p50', 'bare p50', 'app p95', 'bare p95', 'p95 ratio'],
+        [
+          ...run.measurements.flatMap((m) => m.levels.map((l) => [m.workspace, m.endpoint, m.matches, l.connections, rps(l.app), rps(l.bare), e(l.app).p50, e(l.bare).p50, e(l.app).p95, e(l.bare).p95, l.ratio.p95])),
+          ...run.ingest.levels.map((l) => ['largest', 'ingest', null, l.connections, rps(l.app), rps(l.bare), e(l.app).p50, e(l.bare).p50, e(l.app).p95, e(l.bare).p95, l.ratio.p95]),
+          ...run.ingest.spread.levels.map((l) => [`${run.ingest.spread.workspaces.length} largest`, 'ingest', null, l.connections, rps(l.app), rps(l.bare), e(l.app).p50, e(l.bare).p50, e(l.app).p95, e(l.bare).p95, l.ratio.p95]),
+        ],
+      ),
+    );
+    const t = run.targets;
+    log(
+      `targets at ${TARGET.atConnections} connections: list p95 ${t.listP95Ms.worstApp} ms (${t.listP95Ms.met ? 'met' : 'NOT met'}), search p95 ${t.searchP95Ms.worstApp} ms (${t.searchP95Ms.met ? 'met' : 'NOT met'}), facets-heavy p95 ${t.facetsP95Ms.worstApp} ms; ingest ${t.ingestPerSecond.at16Connections}/s in one workspace (${t.ingestPerSecond.met ? 'met' : 'NOT met'}), ${t.ingestPerSecond.spreadAt16Connections}/s over ${run.ingest.spread.workspaces.length} (${t.ingestPerSecond.spreadMet ? 'met' : 'NOT met'})`,
+    );
+    if (run.failures) log(`WARNING: ${run.failures} failed requests — these figures are not valid.`);
+  }
+  log(`latency in ms; ratio = app ÷ reference. Written ${path.relative(process.cwd(), file)}`);
+  return result;
+}
