@@ -4,12 +4,16 @@
  */
 import { httpRead } from './http-read';
 import { ladder } from './ladder';
+import { observations } from './observations';
+import { rules } from './rules';
 import { startup } from './startup';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   'http-read': () => httpRead(),
   startup: () => startup(),
   ladder: () => ladder(),
+  observations: () => observations(),
+  rules: () => rules(),
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');
