@@ -43,7 +43,10 @@ describe('on a phone (375 × 667)', () => {
     await page.keyboard.press('Enter');
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
     await expectAccessible(page, 'phone: open menu');
+    // Overzicht, Mijn inbox, then Convenant
     await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Mijn inbox');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Convenant');
     await page.keyboard.press('Enter');
