@@ -20,6 +20,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { CompiledQuery, sql } from 'kysely';
 import { recordAudit } from '../src/platform/audit';
 import { loadConfig } from '../src/platform/config';
@@ -53,8 +54,8 @@ interface Scale {
 const FULL: Scale = { workspaces: 300, rules: 5_000, deviations: 300_000, users: 200 };
 const READ_LEVELS = [1, 16, 64];
 const DOSSIER_LEVELS = [1, 16];
-/** The dossier runs a fixed number of requests per connection instead of a time. */
-const DOSSIER_REQUESTS_PER_CONNECTION = 4;
+/** The dossier runs a fixed number of requests (per connection level) instead of a time: it is slow. */
+const DOSSIER_REQUESTS: Record<number, number> = { 1: 12, 16: 32 };
 const INGEST_LEVELS = [1, 16];
 const INGEST_BODIES = 3000;
 const CHUNK = 5000;
@@ -224,6 +225,7 @@ interface Setup {
   adminToken: string;
   actor: Actor;
   tmp: string;
+  databaseUrl?: string;
   drop?: () => Promise<void>;
 }
 
@@ -231,8 +233,25 @@ async function tearDown(s: Setup) {
   await s.bare.close();
   await s.app.server.close();
   await s.runtime.close();
+  // The pool's end() resolves before its connections have closed; dropping the database (with
+  // force) then terminates them, and the pool reports that as an unhandled error. Wait for them.
+  if (s.drop && s.databaseUrl && process.env.DATABASE_URL) await connectionsClosed(process.env.DATABASE_URL, new URL(s.databaseUrl).pathname.slice(1));
   await s.drop?.();
   fs.rmSync(s.tmp, { recursive: true, force: true });
+}
+
+async function connectionsClosed(baseUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+      if (rows[0].n === 0) return;
+      await sleep(50);
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 /** Workspaces through the API, then users, members, areas, observations, rules and deviations set-based. */
@@ -623,7 +642,7 @@ interface Level {
 
 type Target = { url: string; headers?: Record<string, string>; requests?: SequencedRequest[] };
 /** How long one measurement runs: for a time, or (slow requests, e.g. the dossier) a number of requests per connection. */
-type Span = { seconds: number } | { perConnection: number };
+type Span = { seconds: number } | { requests: Record<number, number> };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -632,7 +651,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * before the next run, so it does not count against whatever is measured next.
  */
 async function runTarget(t: Target, connections: number, span: Span) {
-  const length = 'seconds' in span ? { seconds: span.seconds } : { amount: span.perConnection * connections };
+  const length = 'seconds' in span ? { seconds: span.seconds } : { amount: span.requests[connections] ?? 2 * connections };
   const result = t.requests
     ? await runRequestLoad({ url: t.url, requests: t.requests, headers: t.headers, connections, ...length, exactLatencies: true })
     : await runLoad({ ...t, connections, ...length, exactLatencies: true });
@@ -698,7 +717,7 @@ async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: nu
   const b = await startBenchApp(kind, 'rules');
   const admin = await auth.createUser(b.cli, { email: `admin.${Date.now()}@example.org`, name: 'Installatiebeheerder', password: 'benchmark-wachtwoord', isAdmin: true });
   const adminToken = (await auth.createToken({ ...b.cli, actor: { userId: admin.id, email: admin.email, name: admin.name, isAdmin: true, via: 'cli' } }, 'bench')).token;
-  const s: Setup = { kind, runtime: b.runtime, db: b.runtime.database.db, app: b.app, bare: Fastify({ bodyLimit: 1024 * 1024 }), appUrl: '', bareUrl: '', token: b.token, adminToken, actor: { ...b.actor, via: 'token' }, tmp: b.tmp, drop: b.drop };
+  const s: Setup = { kind, runtime: b.runtime, db: b.runtime.database.db, app: b.app, bare: Fastify({ bodyLimit: 1024 * 1024 }), appUrl: '', bareUrl: '', token: b.token, adminToken, actor: { ...b.actor, via: 'token' }, tmp: b.tmp, databaseUrl: b.config.databaseUrl ?? undefined, drop: b.drop };
   try {
     // BENCH_RULES_INDEXES=before measures without the rule indexes migration (2026_11_28_002), for comparison.
     const before = process.env.BENCH_RULES_INDEXES === 'before';
@@ -827,8 +846,8 @@ async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: nu
     for (const read of reads) {
       const targets: Record<Which, Target> = { app: { url: `${s.appUrl}${read.url}`, headers: { authorization: `Bearer ${read.token}` } }, bare: { url: `${s.bareUrl}${read.barePath}` } };
       // slow requests (the dossier) run a fixed number of requests: a timed run might not see one finish
-      const span: Span = read.kind === 'dossier' ? { perConnection: DOSSIER_REQUESTS_PER_CONNECTION } : { seconds };
-      const warm: Span = read.kind === 'dossier' ? { perConnection: 2 } : { seconds: warmup };
+      const span: Span = read.kind === 'dossier' ? { requests: DOSSIER_REQUESTS } : { seconds };
+      const warm: Span = read.kind === 'dossier' ? { requests: { 1: 2 } } : { seconds: warmup };
       await runTarget(targets.app, read.kind === 'dossier' ? 1 : 16, warm);
       await runTarget(targets.bare, read.kind === 'dossier' ? 1 : 16, warm);
       const levels = await loadLevels(targets, read.levels, span, log, read.name);
@@ -970,7 +989,7 @@ export async function rules(log: (line: string) => void = console.log) {
       secondsPerMeasurement: seconds,
       warmupSeconds: warmup,
       connections: { ranking: READ_LEVELS, national: READ_LEVELS, dossier: DOSSIER_LEVELS, deviationEntry: INGEST_LEVELS },
-      dossierRequestsPerConnection: DOSSIER_REQUESTS_PER_CONNECTION,
+      dossierRequests: DOSSIER_REQUESTS,
       drain: 'after each timed run the benchmark waits as long as its slowest response took (at most 10 s), so requests still in flight do not load the next run',
       targets: TARGET,
       loadGenerator: 'autocannon 8 (programmatic), in a separate child process; servers on 127.0.0.1 in the benchmark process',
