@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../observations/workdays';
 import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
 
 let d: TestDichter;
@@ -8,7 +9,8 @@ let colleague: TestUser;
 let slug: string;
 const api = (path: string) => `/api/w/${slug}${path}`;
 const req = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, token = owner.token) => d.request({ method, url: api(path), token, body });
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+// dates in the Netherlands, as the service counts them (an hour after midnight UTC is already tomorrow there)
+const daysAgo = (n: number) => localDate(new Date(Date.now() - n * 86_400_000));
 
 async function rule(code: string, extra: Record<string, unknown> = {}) {
   const res = await req('POST', '/rules', {
