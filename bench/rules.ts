@@ -54,6 +54,8 @@ interface Scale {
 const FULL: Scale = { workspaces: 300, rules: 5_000, deviations: 300_000, users: 200 };
 const READ_LEVELS = [1, 16, 64];
 const DOSSIER_LEVELS = [1, 16];
+/** PGlite has one connection: 16 busiest dossiers at once queue past the load generator's 30 s timeout. */
+const DOSSIER_LEVELS_PGLITE = [1];
 /** The dossier runs a fixed number of requests (per connection level) instead of a time: it is slow. */
 const DOSSIER_REQUESTS: Record<number, number> = { 1: 12, 16: 32 };
 const INGEST_LEVELS = [1, 16];
@@ -801,7 +803,7 @@ async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: nu
           description: `GET …/rules/:id/dossier?format=html for ${rule.code} in the largest workspace: ${rule.deviations} deviations`,
           url,
           token: s.token,
-          levels: DOSSIER_LEVELS,
+          levels: kind === 'pglite' ? DOSSIER_LEVELS_PGLITE : DOSSIER_LEVELS,
           sql: captured.sql,
           barePath: `/bare/dossier-${label}`,
           check: (app) => (app.text.includes(rule.code) && app.text.startsWith('<!') ? null : `dossier is not the rule's HTML page: ${app.text.slice(0, 200)}`),
@@ -988,7 +990,7 @@ export async function rules(log: (line: string) => void = console.log) {
     settings: {
       secondsPerMeasurement: seconds,
       warmupSeconds: warmup,
-      connections: { ranking: READ_LEVELS, national: READ_LEVELS, dossier: DOSSIER_LEVELS, deviationEntry: INGEST_LEVELS },
+      connections: { ranking: READ_LEVELS, national: READ_LEVELS, dossier: { postgres: DOSSIER_LEVELS, pglite: DOSSIER_LEVELS_PGLITE }, deviationEntry: INGEST_LEVELS },
       dossierRequests: DOSSIER_REQUESTS,
       drain: 'after each timed run the benchmark waits as long as its slowest response took (at most 10 s), so requests still in flight do not load the next run',
       targets: TARGET,

@@ -2032,7 +2032,6 @@ export async function seedDemoRules(base: ServiceContext, demo: DemoContext) {
 }
 
 async function seed(ctx: ServiceContext, scope: NonNullable<ServiceContext['workspace']>, demo: DemoContext) {
-
   const members = await listMembers(ctx);
   const partners = await listPartners(ctx);
   const buurten = await listAreas(ctx, { kind: 'buurt', limit: 500, offset: 0 });
