@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiSession, DEMO_PASSWORD, DEMO_SLUG, demoUser, expectAccessible, expectHeading, launchBrowser, openPage, signIn, unique } from './helpers';
+import { apiSession, DEMO_PASSWORD, DEMO_SLUG, demoUser, expectAccessible, expectHeading, launchBrowser, openPage, signIn, submitSignIn, unique } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -91,7 +91,7 @@ describe('language', () => {
       await page.goto('/inloggen');
       await page.getByLabel('E-mailadres').fill(email);
       await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await submitSignIn(page, () => page.getByRole('button', { name: 'Inloggen' }).click());
       await expectHeading(page, 'My workspaces');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
       await expectAccessible(page, 'workspaces in the account language');
