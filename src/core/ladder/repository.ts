@@ -154,6 +154,12 @@ export async function listNodes(db: Db, workspaceId: string, filter: NodeFilter)
 
 // The tree (one statement each, however large the ladder)
 
+/** The workspace's ladder version: the database raises it with every change to nodes, links, areas or partners of nodes. */
+export async function ladderVersion(db: Db, workspaceId: string): Promise<string> {
+  const row = await sql<{ version: string }>`select version::text as version from ladder_versions where workspace_id = ${workspaceId}`.execute(db);
+  return row.rows[0]?.version ?? '0';
+}
+
 /** What the tree filters on; only action lines and interventions can match. */
 export type TreeFilter = Pick<NodeConditions, 'areaId' | 'ownerPartnerId' | 'partnerId' | 'phase'>;
 const isFiltered = (f: TreeFilter) => !!(f.areaId || f.ownerPartnerId || f.partnerId || f.phase);

@@ -1,5 +1,6 @@
 import { recordAudit } from '../../platform/audit';
 import { type Actor, type ServiceContext, type WorkspaceScope } from '../../platform/context';
+import { VersionedCache } from '../../platform/cache';
 import { transaction, type Db } from '../../platform/db/database';
 import { DomainError, type FieldError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
@@ -179,13 +180,23 @@ export async function getTree(ctx: ServiceContext, query: TreeQuery = {}) {
   const scope = policy.authorize(ctx, 'ladder.read');
   const { parentId, ...filter } = query;
   if (parentId === undefined) await ensureValues(ctx, scope);
-  else if (!(await repo.findNode(ctx.db, scope.id, parentId))) throw new DomainError('ladder.node_not_found');
-  const [nodes, counts] = await Promise.all([repo.treeNodes(ctx.db, scope.id, parentId, filter), repo.countNodes(ctx.db, scope.id, filter)]);
+  // the version first: data read after it is at least as new, so a cached tree is never older than its version
+  const version = await repo.ladderVersion(ctx.db, scope.id);
+  const key = JSON.stringify([scope.id, parentId ?? null, filter.areaId ?? null, filter.ownerPartnerId ?? null, filter.partnerId ?? null, filter.phase ?? null]);
+  const tree = await trees.get(key, version, () => readTree(ctx.db, scope.id, parentId, filter));
+  return { ...tree, can: { manage: policy.can(scope, 'ladder.manage'), import: policy.can(scope, 'ladder.import') } };
+}
+
+/** Trees as last read, per workspace, branch and filter; any change to the ladder raises its version. */
+const trees = new VersionedCache<Awaited<ReturnType<typeof readTree>>>(200);
+
+async function readTree(db: Db, workspaceId: string, parentId: string | undefined, filter: repo.TreeFilter) {
+  if (parentId !== undefined && !(await repo.findNode(db, workspaceId, parentId))) throw new DomainError('ladder.node_not_found');
+  const [nodes, counts] = await Promise.all([repo.treeNodes(db, workspaceId, parentId, filter), repo.countNodes(db, workspaceId, filter)]);
   return {
     nodes: nodes.map((n) => ({ ...n, rung: n.rung as Rung, phase: n.phase as TreeNodeView['phase'], status: n.status as TreeNodeView['status'] })),
     total: counts.total,
     ...(counts.matched === null ? {} : { matched: counts.matched }),
-    can: { manage: policy.can(scope, 'ladder.manage'), import: policy.can(scope, 'ladder.import') },
   };
 }
 
