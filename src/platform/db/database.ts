@@ -34,6 +34,9 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   const plugins = [new CamelCasePlugin()];
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // An idle connection that the server drops (a restart, a failover) must not stop dichter:
+    // the pool discards it and opens a new one on the next query.
+    pool.on('error', (err) => console.error(`PostgreSQL closed an idle connection: ${err.message}`));
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }), plugins });
     await sql`select 1`.execute(db);
     return { db, kind: 'postgres', close: () => db.destroy() };
