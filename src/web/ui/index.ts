@@ -6,4 +6,5 @@ export * from './loaded';
 export * from './notice';
 export * from './page';
 export * from './pagination';
+export * from './sheet-import';
 export * from './table';

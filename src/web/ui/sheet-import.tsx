@@ -1,0 +1,220 @@
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError, postWithProgress } from '../api';
+import { useFormat, useT, type Translate } from '../i18n';
+import { shellMessages } from '../messages';
+import { refreshAfterWrite } from '../queries';
+import { Alert, Button, DataList, ExternalLink, Heading, Paragraph } from './basics';
+import { FileField, SubmitButton, UploadProgress, useFormErrors } from './form';
+import { PageHeading } from './page';
+import { DataTable } from './table';
+
+/** The texts a sheet import needs; each module words them for its own records. */
+export type SheetImportKey =
+  | 'import.title'
+  | 'import.intro'
+  | 'import.file'
+  | 'import.fileHelp'
+  | 'import.fileMissing'
+  | 'import.submit'
+  | 'import.progress'
+  | 'import.uploading'
+  | 'import.processing'
+  | 'import.doneTitle'
+  | 'import.imported'
+  | 'import.created'
+  | 'import.updated'
+  | 'import.another'
+  | 'import.rowsTitle'
+  | 'import.nothingStored'
+  | 'import.rowsCaption'
+  | 'import.row'
+  | 'import.reason'
+  | 'import.moreRows'
+  | 'import.templateTitle'
+  | 'import.templateIntro'
+  | 'import.columnsCaption'
+  | 'import.column'
+  | 'import.meaning'
+  | 'import.templateDownload'
+  | 'import.templateCsv'
+  | 'import.templateXlsx';
+
+export interface SheetImportProps {
+  /** Prefix of the element ids (`ladder` → `ladder-file`, `ladder-import-report`). */
+  id: string;
+  /** Where the file goes (multipart field `file`): answers `{imported, created, updated}` or a 422 with `rows`. */
+  endpoint: string;
+  /** The export in the same columns, as the template (`csv`, `xlsx`). */
+  exportHref: (format: 'csv' | 'xlsx') => string;
+  /** The error ids of a refused sheet (422 with rows) and of an unreadable file. */
+  errors: { failed: string; unreadable: string };
+  /** What to refresh after an import. */
+  queryKey: QueryKey;
+  columns: readonly string[];
+  columnMeaning: (column: string) => string;
+  t: Translate<SheetImportKey>;
+  back: ReactNode;
+  /** Links shown with the report after a successful import. */
+  after: ReactNode;
+}
+
+type Result = { imported: number; created: number; updated: number };
+type Phase = { step: 'idle' } | { step: 'uploading'; fraction: number } | { step: 'processing' };
+type RowError = { row: number; message: string };
+
+/** The refused rows shown at once; the rest are counted. */
+const ROWS_SHOWN = 200;
+
+/**
+ * A spreadsheet import (CSV or XLSX), all or nothing: upload with progress, the report of what
+ * was created and updated, or the refused rows with their reasons, and the columns explained with
+ * the current data as a template.
+ */
+export function SheetImport({ id, endpoint, exportHref, errors, queryKey, columns, columnMeaning, t, back, after }: SheetImportProps) {
+  const ts = useT(shellMessages);
+  const f = useFormat();
+  const client = useQueryClient();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const reportHeading = useRef<HTMLHeadingElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  const [result, setResult] = useState<Result | null>(null);
+  const [rows, setRows] = useState<RowError[] | null>(null);
+  const form = useFormErrors({ file: { id: `${id}-file`, label: t('import.file') } }, { [errors.unreadable]: 'file', 'request.too_large': 'file', 'request.unsupported_media_type': 'file' });
+  const busy = phase.step !== 'idle';
+  useEffect(() => {
+    if (result) reportHeading.current?.focus();
+  }, [result]);
+  const refusedRows = (err: unknown) => (err instanceof ApiError && err.id === errors.failed && Array.isArray(err.details.rows) ? (err.details.rows as RowError[]) : null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    form.clear();
+    setRows(null);
+    if (!file) {
+      form.setError(new ApiError(400, 'request.invalid', '', [{ path: 'file', message: t('import.fileMissing') }]));
+      return;
+    }
+    try {
+      setPhase({ step: 'uploading', fraction: 0 });
+      const data = new FormData();
+      data.append('file', file, file.name);
+      const done = await postWithProgress<Result>(
+        endpoint,
+        data,
+        (fraction) => setPhase({ step: 'uploading', fraction }),
+        () => setPhase({ step: 'processing' }),
+      );
+      await refreshAfterWrite(client, { queryKey });
+      setResult(done);
+    } catch (err) {
+      setRows(refusedRows(err));
+      form.setError(err);
+    } finally {
+      setPhase({ step: 'idle' });
+    }
+  };
+  const status = phase.step === 'uploading' ? t('import.uploading', { percent: Math.round(phase.fraction * 100) }) : phase.step === 'processing' ? t('import.processing') : '';
+  const refused = form.error instanceof ApiError && form.error.id === errors.failed;
+  return (
+    <div className="dichter-narrow">
+      {back}
+      <PageHeading title={t('import.title')} />
+      <Paragraph>{t('import.intro')}</Paragraph>
+      {result ? (
+        <section className="dichter-section" aria-labelledby={`${id}-import-report`}>
+          <Alert type="ok">
+            <Heading level={2} id={`${id}-import-report`} ref={reportHeading} tabIndex={-1}>
+              {t('import.doneTitle')}
+            </Heading>
+            <DataList
+              items={[
+                [t('import.imported'), f.number(result.imported)],
+                [t('import.created'), f.number(result.created)],
+                [t('import.updated'), f.number(result.updated)],
+              ]}
+            />
+          </Alert>
+          <Paragraph>{after}</Paragraph>
+          <Button
+            onClick={() => {
+              setResult(null);
+              setFile(null);
+              requestAnimationFrame(() => fileInput.current?.focus());
+            }}
+          >
+            {t('import.another')}
+          </Button>
+        </section>
+      ) : (
+        <>
+          {form.summary}
+          {refused && (
+            <section className="dichter-section" aria-labelledby={`${id}-import-rows`}>
+              <Heading level={2} appearance={3} id={`${id}-import-rows`}>
+                {t('import.rowsTitle')}
+              </Heading>
+              <Paragraph>{t('import.nothingStored')}</Paragraph>
+              {rows && rows.length > 0 && (
+                <>
+                  <DataTable
+                    caption={t('import.rowsCaption')}
+                    rows={rows.slice(0, ROWS_SHOWN)}
+                    rowKey={(r, i) => `${r.row}-${i}`}
+                    columns={[
+                      { header: t('import.row'), numeric: true, rowHeader: true, cell: (r) => r.row },
+                      { header: t('import.reason'), cell: (r) => r.message },
+                    ]}
+                  />
+                  {rows.length > ROWS_SHOWN && <Paragraph>{t('import.moreRows', { count: f.number(rows.length - ROWS_SHOWN) })}</Paragraph>}
+                </>
+              )}
+            </section>
+          )}
+          <form onSubmit={submit} noValidate className="dichter-form">
+            <FileField
+              ref={fileInput}
+              id={`${id}-file`}
+              label={t('import.file')}
+              description={t('import.fileHelp')}
+              error={form.fieldError('file')}
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              disabled={busy}
+              onFile={setFile}
+            />
+            <SubmitButton busy={busy} busyLabel={ts('common.loading')}>
+              {t('import.submit')}
+            </SubmitButton>
+          </form>
+          <UploadProgress busy={busy} status={status} label={t('import.progress')} fraction={phase.step === 'uploading' ? phase.fraction : undefined} />
+          <section className="dichter-section" aria-labelledby={`${id}-import-template`}>
+            <Heading level={2} appearance={3} id={`${id}-import-template`}>
+              {t('import.templateTitle')}
+            </Heading>
+            <Paragraph>{t('import.templateIntro')}</Paragraph>
+            <DataTable
+              caption={t('import.columnsCaption')}
+              rows={columns}
+              rowKey={(c) => c}
+              columns={[
+                { header: t('import.column'), rowHeader: true, cell: (c) => <code className="dichter-code">{c}</code> },
+                { header: t('import.meaning'), cell: (c) => columnMeaning(c) },
+              ]}
+            />
+            <Paragraph>
+              {t('import.templateDownload')}{' '}
+              <ExternalLink href={exportHref('csv')} download>
+                {t('import.templateCsv')}
+              </ExternalLink>
+              {' · '}
+              <ExternalLink href={exportHref('xlsx')} download>
+                {t('import.templateXlsx')}
+              </ExternalLink>
+            </Paragraph>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
