@@ -29,6 +29,7 @@ import { SHEET_COLUMNS, writeCsv, type SheetRecord } from '../src/core/ladder/sh
 import { exactLatency, runLoad, type ExactLatency, type LoadSummary } from './lib/load';
 import { finish, machineInfo } from './lib/machine';
 import { captureSql } from './lib/sql-capture';
+import { explainAll, explainText } from './lib/explain';
 import { listen, startBenchApp } from './lib/app';
 import { envSeconds, median, ratio, round, table, writeResult } from './lib/util';
 
@@ -333,22 +334,6 @@ function bareRoutes(s: Setup, captured: Record<string, Captured>, probe: { inter
   });
 }
 
-/** EXPLAIN ANALYZE of each captured query on this database: execution time and the plan's top node. */
-async function explain(db: Db, queries: CompiledQuery[]) {
-  const out: { sql: string; executionMs: number; planningMs: number; topNode: string; rows: number }[] = [];
-  for (const q of queries) {
-    const res = await db.executeQuery(CompiledQuery.raw(`explain (analyze, format json) ${q.sql}`, [...q.parameters]));
-    const cell = Object.values(res.rows[0] as Record<string, unknown>)[0];
-    const plan = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan: { 'Node Type': string; 'Actual Rows': number }; 'Execution Time': number; 'Planning Time': number }[];
-    out.push({ sql: q.sql.replace(/\s+/g, ' ').slice(0, 160), executionMs: round(plan[0]['Execution Time']), planningMs: round(plan[0]['Planning Time']), topNode: plan[0].Plan['Node Type'], rows: plan[0].Plan['Actual Rows'] });
-  }
-  return out;
-}
-
-async function explainText(db: Db, q: CompiledQuery) {
-  const res = await db.executeQuery(CompiledQuery.raw(`explain (analyze, buffers) ${q.sql}`, [...q.parameters]));
-  return (res.rows as Record<string, string>[]).map((r) => Object.values(r)[0]);
-}
 
 // Measuring
 
@@ -542,8 +527,8 @@ async function measure(kind: Kind, seconds: number, warmup: number, log: (line: 
 
     // EXPLAIN ANALYZE of every captured query, on this database.
     const endpoints = ['tree', 'expand', 'trace', 'check'] as const;
-    const plans = {} as Record<(typeof endpoints)[number], Awaited<ReturnType<typeof explain>>>;
-    for (const e of endpoints) plans[e] = await explain(s.db, captured.endpoints[e].sql);
+    const plans = {} as Record<(typeof endpoints)[number], Awaited<ReturnType<typeof explainAll>>>;
+    for (const e of endpoints) plans[e] = await explainAll(s.db, captured.endpoints[e].sql);
     const slowest = endpoints
       .flatMap((endpoint) => plans[endpoint].map((p, i) => ({ endpoint, p, q: captured.endpoints[endpoint].sql[i] })))
       .sort((a, b) => b.p.executionMs - a.p.executionMs)[0];

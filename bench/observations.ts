@@ -20,6 +20,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { CompiledQuery, sql } from 'kysely';
+import { prng, type Prng } from './lib/prng';
+import { compact, explainAll, explainText } from './lib/explain';
 import { recordAudit } from '../src/platform/audit';
 import { loadConfig } from '../src/platform/config';
 import type { Actor } from '../src/platform/context';
@@ -29,7 +31,7 @@ import { newId } from '../src/platform/ids';
 import type { Runtime } from '../src/platform/runtime';
 import { modules } from '../src/modules';
 import * as repo from '../src/core/observations/repository';
-import { runLoad, type LoadSummary } from './lib/load';
+import { compareLevels, runLoad, type Level, type LoadSummary, type Which } from './lib/load';
 import { runRequestLoad, type SequencedRequest } from './lib/load-requests';
 import { finish, machineInfo } from './lib/machine';
 import { captureSql } from './lib/sql-capture';
@@ -53,7 +55,6 @@ import {
 } from './lib/dutch-observations';
 
 type DbKind = 'pglite' | 'postgres';
-type Which = 'app' | 'bare';
 
 interface Scale {
   workspaces: number;
@@ -85,47 +86,6 @@ const CBS_DIR = fileURLToPath(new URL('../../shared/data/cbs/', import.meta.url)
 
 // Deterministic data
 
-/**
- * sfc32 seeded through splitmix32: a small seeded PRNG with 128 bits of state, so the
- * streams of a million per-row seeds do not overlap (mulberry32's would: its seeds are
- * offsets on one cycle).
- */
-function prng(seed: number) {
-  let x = seed >>> 0;
-  const splitmix = () => {
-    x = (x + 0x9e3779b9) >>> 0;
-    let z = x;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = splitmix();
-  const next = () => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    return t / 4294967296;
-  };
-  for (let i = 0; i < 12; i++) next();
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]) => list[int(list.length)];
-  /** Index by weights (need not sum to 1). */
-  const weighted = (weights: readonly number[]) => {
-    const total = weights.reduce((a, b) => a + b, 0);
-    let x = next() * total;
-    for (let i = 0; i < weights.length; i++) if ((x -= weights[i]) < 0) return i;
-    return weights.length - 1;
-  };
-  const hex = (n: number) => Array.from({ length: n }, () => int(16).toString(16)).join('');
-  return { next, int, pick, weighted, hex };
-}
-type Prng = ReturnType<typeof prng>;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** A UUIDv7 for a moment in the past, as newId() would have made it then. */
@@ -608,9 +568,6 @@ async function probeApp(s: Setup) {
   return { request, capture, close: () => probe.server.close() };
 }
 
-/** SQL for the result file: whitespace collapsed, long parameter lists shortened ($4, …, $612: 609 values). */
-const compact = (text: string) =>
-  text.replace(/\s+/g, ' ').replace(/\$(\d+)(?:, \$\d+){3,}, \$(\d+)/g, (_m, a: string, b: string) => `$${a}, …, $${b} (${Number(b) - Number(a) + 1} values)`);
 
 const touchesObservations = (q: CompiledQuery) => /from "observations"/.test(q.sql);
 
@@ -738,41 +695,8 @@ function bareIngest(ws: Ws, actor: Actor) {
 
 // EXPLAIN
 
-async function explain(db: Db, queries: CompiledQuery[]) {
-  const out: { sql: string; executionMs: number; planningMs: number; topNode: string; rows: number; sharedHit: number; sharedRead: number }[] = [];
-  for (const q of queries) {
-    const res = await db.executeQuery(CompiledQuery.raw(`explain (analyze, buffers, format json) ${q.sql}`, [...q.parameters]));
-    const cell = Object.values(res.rows[0] as Record<string, unknown>)[0];
-    const plan = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan: Record<string, number | string>; 'Execution Time': number; 'Planning Time': number }[];
-    const p = plan[0].Plan;
-    out.push({
-      sql: compact(q.sql).slice(0, 300),
-      executionMs: round(plan[0]['Execution Time']),
-      planningMs: round(plan[0]['Planning Time']),
-      topNode: String(p['Node Type']),
-      rows: Number(p['Actual Rows']),
-      sharedHit: Number(p['Shared Hit Blocks'] ?? 0),
-      sharedRead: Number(p['Shared Read Blocks'] ?? 0),
-    });
-  }
-  return out;
-}
-
-async function explainText(db: Db, q: CompiledQuery) {
-  const res = await db.executeQuery(CompiledQuery.raw(`explain (analyze, buffers) ${q.sql}`, [...q.parameters]));
-  return (res.rows as Record<string, string>[]).map((r) => Object.values(r)[0]);
-}
 
 // Measuring
-
-interface Level {
-  connections: number;
-  order: Which[];
-  app: LoadSummary;
-  bare: LoadSummary;
-  /** app ÷ bare, from the exact response times and the throughput. */
-  ratio: { requestsPerSecond: number | null; p50: number | null; p95: number | null; p99: number | null };
-}
 
 interface Measurement {
   workspace: 'largest' | 'median';
@@ -794,26 +718,7 @@ const runTarget = (t: Target, connections: number, seconds: number) =>
   t.requests ? runRequestLoad({ url: t.url, requests: t.requests, headers: t.headers, connections, seconds, exactLatencies: true }) : runLoad({ ...t, connections, seconds, exactLatencies: true });
 
 async function loadLevels(targets: Record<Which, Target>, levels: number[], seconds: number, log: (l: string) => void, label: string) {
-  const out: Level[] = [];
-  for (const [i, connections] of levels.entries()) {
-    const order: Which[] = i % 2 === 0 ? ['app', 'bare'] : ['bare', 'app'];
-    const results: Partial<Record<Which, LoadSummary>> = {};
-    for (const which of order) {
-      results[which] = await runTarget(targets[which], connections, seconds);
-    }
-    const app = results.app!;
-    const bare = results.bare!;
-    const e = (x: LoadSummary) => x.exactLatencyMs!;
-    out.push({
-      connections,
-      order,
-      app,
-      bare,
-      ratio: { requestsPerSecond: ratio(app.requestsPerSecond, bare.requestsPerSecond), p50: ratio(e(app).p50, e(bare).p50), p95: ratio(e(app).p95, e(bare).p95), p99: ratio(e(app).p99, e(bare).p99) },
-    });
-    log(`  ${label} ×${connections}: app ${app.requestsPerSecond}/s p50 ${e(app).p50} p95 ${e(app).p95} ms | bare ${bare.requestsPerSecond}/s p50 ${e(bare).p50} p95 ${e(bare).p95} ms${app.non2xx + app.errors + bare.non2xx + bare.errors ? ' | FAILURES' : ''}`);
-  }
-  return out;
+  return compareLevels((which, connections) => runTarget(targets[which], connections, seconds), levels, log, label);
 }
 
 const ENDPOINTS = (ws: Ws) =>
@@ -923,7 +828,7 @@ async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: nu
     // EXPLAIN (ANALYZE, BUFFERS) of every captured read query, once, warm.
     const explained = [];
     for (const read of reads) {
-      const plans = await explain(s.db, read.sql);
+      const plans = await explainAll(s.db, read.sql);
       const observationsPlans = [];
       if (read.workspace === 'largest') for (const q of read.sql.filter(touchesObservations)) observationsPlans.push(await explainText(s.db, q));
       explained.push({ workspace: read.workspace, endpoint: read.endpoint.name, queries: plans, ...(observationsPlans.length ? { observationsPlans } : {}) });

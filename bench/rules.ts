@@ -34,16 +34,17 @@ import { modules } from '../src/modules';
 import { migrateDown } from '../src/platform/migrator';
 import { migrations as ruleMigrations } from '../src/core/rules/migrations';
 import * as repo from '../src/core/rules/repository';
-import { runLoad, type LoadSummary } from './lib/load';
+import { compareLevels, runLoad, type Level, type LoadSummary, type Which } from './lib/load';
 import { runRequestLoad, type SequencedRequest } from './lib/load-requests';
 import { finish, machineInfo } from './lib/machine';
 import { captureSql } from './lib/sql-capture';
 import { listen, startBenchApp } from './lib/app';
 import { envSeconds, ratio, round, table, writeResult } from './lib/util';
+import { prng, type Prng } from './lib/prng';
+import { compact, explainPlan, explainText } from './lib/explain';
 import { GEMEENTE_NAMES, GEMEENTE_TAILS, NAME_HEADS, PLACES, SIDES, TITLES, WIJK_TAILS } from './lib/dutch-observations';
 
 type DbKind = 'pglite' | 'postgres';
-type Which = 'app' | 'bare';
 
 interface Scale {
   workspaces: number;
@@ -70,36 +71,7 @@ const NATIONAL_CODE = 'PW-22a';
 
 // Deterministic data
 
-/** sfc32 seeded through splitmix32, as in the observations benchmark. */
-function prng(seed: number) {
-  let x = seed >>> 0;
-  const splitmix = () => {
-    x = (x + 0x9e3779b9) >>> 0;
-    let z = x;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = splitmix();
-  const next = () => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    return t / 4294967296;
-  };
-  for (let i = 0; i < 12; i++) next();
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]) => list[int(list.length)];
-  const hex = (n: number) => Array.from({ length: n }, () => int(16).toString(16)).join('');
-  return { next, int, pick, hex };
-}
-type Prng = ReturnType<typeof prng>;
+
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -538,9 +510,6 @@ async function probeApp(s: Setup) {
   return { request, close: () => probe.server.close() };
 }
 
-/** SQL for the result file: whitespace collapsed, long parameter lists shortened. */
-const compact = (text: string) =>
-  text.replace(/\s+/g, ' ').replace(/\$(\d+)(?:, \$\d+){3,}, \$(\d+)/g, (_m, a: string, b: string) => `$${a}, …, $${b} (${Number(b) - Number(a) + 1} values)`);
 
 /** The request's SQL replayed bare: all at once (the app runs its queries in parallel where it can). */
 const replayAll = (db: Db, queries: CompiledQuery[]) => async () => {
@@ -548,32 +517,13 @@ const replayAll = (db: Db, queries: CompiledQuery[]) => async () => {
   return { results: results.map((r) => r.rows) };
 };
 
+/** EXPLAIN ANALYZE of each distinct query of a request, with how often the request ran it. */
 async function explainSummary(db: Db, queries: CompiledQuery[]) {
-  const out: { sql: string; times: number; executionMs: number; planningMs: number; topNode: string; rows: number; sharedHit: number; sharedRead: number }[] = [];
   const distinct = new Map<string, { q: CompiledQuery; times: number }>();
   for (const q of queries) distinct.set(q.sql, { q: distinct.get(q.sql)?.q ?? q, times: (distinct.get(q.sql)?.times ?? 0) + 1 });
-  for (const { q, times } of distinct.values()) {
-    const res = await db.executeQuery(CompiledQuery.raw(`explain (analyze, buffers, format json) ${q.sql}`, [...q.parameters]));
-    const cell = Object.values(res.rows[0] as Record<string, unknown>)[0];
-    const plan = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan: Record<string, number | string>; 'Execution Time': number; 'Planning Time': number }[];
-    const p = plan[0].Plan;
-    out.push({
-      sql: compact(q.sql).slice(0, 300),
-      times,
-      executionMs: round(plan[0]['Execution Time']),
-      planningMs: round(plan[0]['Planning Time']),
-      topNode: String(p['Node Type']),
-      rows: Number(p['Actual Rows']),
-      sharedHit: Number(p['Shared Hit Blocks'] ?? 0),
-      sharedRead: Number(p['Shared Read Blocks'] ?? 0),
-    });
-  }
+  const out = [];
+  for (const { q, times } of distinct.values()) out.push({ times, ...(await explainPlan(db, q)) });
   return out;
-}
-
-async function explainText(db: Db, q: CompiledQuery) {
-  const res = await db.executeQuery(CompiledQuery.raw(`explain (analyze, buffers) ${q.sql}`, [...q.parameters]));
-  return (res.rows as Record<string, string>[]).map((r) => Object.values(r)[0]);
 }
 
 interface DeviationBody {
@@ -633,15 +583,6 @@ function bareDeviation(ws: Ws, ruleId: string, actor: Actor) {
 
 // Measuring
 
-interface Level {
-  connections: number;
-  order: Which[];
-  app: LoadSummary;
-  bare: LoadSummary;
-  /** app ÷ bare, from the exact response times and the throughput. */
-  ratio: { requestsPerSecond: number | null; p50: number | null; p95: number | null; p99: number | null };
-}
-
 type Target = { url: string; headers?: Record<string, string>; requests?: SequencedRequest[] };
 /** How long one measurement runs: for a time, or (slow requests, e.g. the dossier) a number of requests per connection. */
 type Span = { seconds: number } | { requests: Record<number, number> };
@@ -662,24 +603,7 @@ async function runTarget(t: Target, connections: number, span: Span) {
 }
 
 async function loadLevels(targets: Record<Which, Target>, levels: number[], span: Span, log: (l: string) => void, label: string) {
-  const out: Level[] = [];
-  for (const [i, connections] of levels.entries()) {
-    const order: Which[] = i % 2 === 0 ? ['app', 'bare'] : ['bare', 'app'];
-    const results: Partial<Record<Which, LoadSummary>> = {};
-    for (const which of order) results[which] = await runTarget(targets[which], connections, span);
-    const app = results.app!;
-    const bare = results.bare!;
-    const e = (x: LoadSummary) => x.exactLatencyMs!;
-    out.push({
-      connections,
-      order,
-      app,
-      bare,
-      ratio: { requestsPerSecond: ratio(app.requestsPerSecond, bare.requestsPerSecond), p50: ratio(e(app).p50, e(bare).p50), p95: ratio(e(app).p95, e(bare).p95), p99: ratio(e(app).p99, e(bare).p99) },
-    });
-    log(`  ${label} ×${connections}: app ${app.requestsPerSecond}/s p50 ${e(app).p50} p95 ${e(app).p95} ms | bare ${bare.requestsPerSecond}/s p50 ${e(bare).p50} p95 ${e(bare).p95} ms${app.non2xx + app.errors + bare.non2xx + bare.errors ? ' | FAILURES' : ''}`);
-  }
-  return out;
+  return compareLevels((which, connections) => runTarget(targets[which], connections, span), levels, log, label);
 }
 
 async function fetchText(url: string, headers: Record<string, string> = {}) {

@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Result } from 'autocannon';
+import { ratio } from './util';
 
 export interface LoadRequest {
   url: string;
@@ -86,4 +87,38 @@ function summarize(r: Result): LoadSummary {
     non2xx: r.non2xx,
     statusCodes,
   };
+}
+
+export type Which = 'app' | 'bare';
+
+/** One number of connections, the app beside its bare reference. */
+export interface Level {
+  connections: number;
+  order: Which[];
+  app: LoadSummary;
+  bare: LoadSummary;
+  /** app ÷ bare, from the exact response times and the throughput. */
+  ratio: { requestsPerSecond: number | null; p50: number | null; p95: number | null; p99: number | null };
+}
+
+/** Loads the app and its bare reference at each number of connections, taking turns at going first. */
+export async function compareLevels(run: (which: Which, connections: number) => Promise<LoadSummary>, levels: readonly number[], log: (line: string) => void, label: string) {
+  const out: Level[] = [];
+  for (const [i, connections] of levels.entries()) {
+    const order: Which[] = i % 2 === 0 ? ['app', 'bare'] : ['bare', 'app'];
+    const results: Partial<Record<Which, LoadSummary>> = {};
+    for (const which of order) results[which] = await run(which, connections);
+    const app = results.app!;
+    const bare = results.bare!;
+    const e = (x: LoadSummary) => x.exactLatencyMs!;
+    out.push({
+      connections,
+      order,
+      app,
+      bare,
+      ratio: { requestsPerSecond: ratio(app.requestsPerSecond, bare.requestsPerSecond), p50: ratio(e(app).p50, e(bare).p50), p95: ratio(e(app).p95, e(bare).p95), p99: ratio(e(app).p99, e(bare).p99) },
+    });
+    log(`  ${label} ×${connections}: app ${app.requestsPerSecond}/s p50 ${e(app).p50} p95 ${e(app).p95} ms | bare ${bare.requestsPerSecond}/s p50 ${e(bare).p50} p95 ${e(bare).p95} ms${app.non2xx + app.errors + bare.non2xx + bare.errors ? ' | FAILURES' : ''}`);
+  }
+  return out;
 }
