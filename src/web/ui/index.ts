@@ -2,6 +2,7 @@ export * from './basics';
 export * from './dialog';
 export * from './disclosure';
 export * from './form';
+export * from './hooks';
 export * from './loaded';
 export * from './notice';
 export * from './page';

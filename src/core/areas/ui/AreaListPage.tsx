@@ -4,11 +4,11 @@ import { useSearchParams } from 'react-router';
 import { api, wsPath } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
 import { shellMessages } from '../../../web/messages';
-import { Button, ButtonGroup, ButtonLink, DataTable, EmptyState, Link, Loaded, PageHeading, Paragraph, TextField, UrlPagination, useUrlOffset } from '../../../web/ui';
+import { Button, ButtonGroup, ButtonLink, DataTable, EmptyState, Link, Loaded, PageHeading, Paragraph, TextField, UrlPagination, useDraft, useUrlOffset } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import type { AreaListView, AreaView } from '../schema';
 import { m } from './messages';
-import { CliImport, KindSelect, useDraft, YearSelect } from './parts';
+import { CliImport, KindSelect, YearSelect } from './parts';
 import { areaKeys, isKind, useKindLabel } from './shared';
 
 const PAGE_SIZE = 50;

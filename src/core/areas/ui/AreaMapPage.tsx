@@ -4,10 +4,10 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { api, wsPath } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
 import { shellMessages } from '../../../web/messages';
-import { BackLink, Button, ButtonLink, DataTable, EmptyState, Heading, Link, LoadError, Loading, PageHeading, Paragraph } from '../../../web/ui';
+import { BackLink, Button, ButtonLink, DataTable, EmptyState, Heading, Link, LoadError, Loading, PageHeading, Paragraph, useDraft } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { m } from './messages';
-import { CliImport, KindSelect, useDraft, YearSelect } from './parts';
+import { CliImport, KindSelect, YearSelect } from './parts';
 import { projectAreas, type AreaCollection, type ProjectedMap } from './projection';
 import { areaKeys, isKind, useAreaAbilities, useAreaYears, useKindLabel, type AreaKind } from './shared';
 

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { useT } from '../../../web/i18n';
 import { SelectField } from '../../../web/ui';
 import { useWorkspace } from '../../../web/workspace';
@@ -7,14 +6,6 @@ import { CLI_IMPORT, KIND_LIST, useAreaYears, useKindLabel } from './shared';
 
 /** Pieces the area pages share: the kind and year filters, and the import command to copy. */
 
-/** A filter form's values, edited freely and reset whenever the URL brings other values. */
-export function useDraft<T extends Record<string, string>>(fromUrl: T) {
-  const [draft, setDraft] = useState(fromUrl);
-  const key = JSON.stringify(fromUrl);
-  // `key` stands for the values: a new object with the same values is no reason to reset.
-  useEffect(() => setDraft(fromUrl), [key]);
-  return [draft, setDraft] as const;
-}
 
 /** Kind of area, in the plural ("Buurten"); with "Alle soorten" first unless `required`. */
 export function KindSelect({ id, value, onChange, required }: { id: string; value: string; onChange(kind: string): void; required?: boolean }) {

@@ -2,13 +2,13 @@ import { useMemo, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { wsPath } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
-import { Button, ButtonGroup, ButtonLink, EmptyState, ExternalLink, Link, Loaded, Loading, PageHeading, Paragraph, SelectField, UnorderedList, ListItem } from '../../../web/ui';
+import { Button, ButtonGroup, ButtonLink, EmptyState, ExternalLink, Link, ListItem, Loaded, Loading, PageHeading, Paragraph, SelectField, UnorderedList, useDraft } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { LadderTree } from './LadderTree';
 import { m } from './messages';
 import { PHASE_LIST, treeQuery, useLabels, useLookups, useTree, type TreeView } from './shared';
 import { hasFilter, indexLadder, keysToOpen, type TreeFilter } from './tree';
-import { useDraft } from './useDraft';
+
 import './ladder.css';
 
 const PARAMS = { gebied: 'areaId', trekker: 'ownerPartnerId', partner: 'partnerId', fase: 'phase' } as const;

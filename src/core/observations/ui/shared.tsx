@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import { api, wsPath, type List } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
@@ -10,6 +10,7 @@ import type { checkTextView, HistoryEntry, inboxView, Kind, listView, Observatio
 import { m } from './messages';
 import { calendarDaysUntil, textBlocks } from './text';
 
+export { focusSoon, pageHeading, useDraft, useNarrowScreen } from '../../../web/ui';
 export type { HistoryEntry, Kind, ObservationSummaryView, ObservationView, Status };
 export type ListView = z.infer<typeof listView>;
 export type InboxView = z.infer<typeof inboxView>;
@@ -223,36 +224,3 @@ export function PlainText({ text }: { text: string }) {
   );
 }
 
-const NARROW = '(max-width: 40em)';
-const subscribeNarrow = (onChange: () => void) => {
-  const query = window.matchMedia(NARROW);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
-};
-
-/** Whether the screen is phone-sized: lists show as cards there instead of a table. */
-export function useNarrowScreen() {
-  return useSyncExternalStore(subscribeNarrow, () => window.matchMedia(NARROW).matches, () => false);
-}
-
-/** A filter form's values, edited freely and reset whenever the URL brings other values. */
-export function useDraft<T extends Record<string, string>>(fromUrl: T) {
-  const [draft, setDraft] = useState(fromUrl);
-  const key = JSON.stringify(fromUrl);
-  // `key` stands for the values: a new object with the same values is no reason to reset.
-  useEffect(() => setDraft(fromUrl), [key]);
-  return [draft, setDraft] as const;
-}
-
-/** Moves focus once the page has re-rendered (an element that is not focusable gets tabindex="-1"). */
-export function focusSoon(target: string | (() => HTMLElement | null)) {
-  setTimeout(() => {
-    const el = typeof target === 'string' ? document.getElementById(target) : target();
-    if (!el) return;
-    if (!el.matches('a[href], button, input, select, textarea, [tabindex]')) el.setAttribute('tabindex', '-1');
-    el.focus();
-  }, 0);
-}
-
-/** The page's h1 (PageHeading), for focus after an action that replaces the part the focus was in. */
-export const pageHeading = () => document.querySelector<HTMLElement>('h1.dichter-page-heading');

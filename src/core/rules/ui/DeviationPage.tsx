@@ -5,30 +5,10 @@ import { api, wsPath } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
 import { NotFoundPage } from '../../../web/pages/NotFoundPage';
 import { refreshAfterWrite } from '../../../web/queries';
-import { Alert, BackLink, DataList, Form, Link, Loaded, PageHeading, Paragraph, Section, SubmitButton, TextAreaField, useFormSubmit, useNotify } from '../../../web/ui';
+import { Alert, BackLink, DataList, focusSoon, Form, Link, Loaded, pageHeading, PageHeading, Paragraph, Section, SubmitButton, TextAreaField, useFormSubmit, useNotify } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { m } from './messages';
-import {
-  Choices,
-  fieldErrors,
-  focusSoon,
-  IntentBox,
-  isNotFound,
-  nodeLabel,
-  OUTCOMES,
-  OutcomeBadge,
-  pageHeading,
-  PlainText,
-  ruleKeys,
-  StatusBadge,
-  useDeviation,
-  useLabels,
-  useNameList,
-  useRule,
-  type DeviationView,
-  type Outcome,
-  type RuleView,
-} from './shared';
+import { Choices, fieldErrors, IntentBox, isNotFound, nodeLabel, OUTCOMES, OutcomeBadge, PlainText, ruleKeys, StatusBadge, useDeviation, useLabels, useNameList, useRule, type DeviationView, type Outcome, type RuleView } from './shared';
 import './rules.css';
 
 /** After a decision or an outcome: the page shows the new state, lists are fetched again, and the change is announced. */

@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, wsPath } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
-import { Button, Heading, Link, Paragraph, Section } from '../../../web/ui';
+import { Button, focusSoon, Heading, Link, Paragraph, Section } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { m } from './messages';
-import { focusSoon, ruleKeys, StatusBadge, type InboxItem } from './shared';
+import { ruleKeys, StatusBadge, type InboxItem } from './shared';
 import './rules.css';
 
 const REASONS = ['approve', 'owner', 'outcome'] as const;

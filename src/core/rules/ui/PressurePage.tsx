@@ -3,10 +3,10 @@ import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, wsPath } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
-import { BackLink, Button, ButtonGroup, DataTable, EmptyState, Heading, Link, Loaded, PageHeading, Paragraph, SelectField, TextField, VisuallyHidden } from '../../../web/ui';
+import { BackLink, Button, ButtonGroup, DataTable, EmptyState, focusSoon, Heading, Link, Loaded, PageHeading, Paragraph, SelectField, TextField, useDraft, useNarrowScreen, VisuallyHidden } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { m } from './messages';
-import { DOMAINS, focusSoon, isDomain, isIsoDate, isLevel, LEVELS, ruleKeys, useAbilities, useDraft, useLabels, useNarrowScreen, type PressureItem, type PressureView } from './shared';
+import { DOMAINS, isDomain, isIsoDate, isLevel, LEVELS, ruleKeys, useAbilities, useLabels, type PressureItem, type PressureView } from './shared';
 import './rules.css';
 
 const STEP = 50;

@@ -3,26 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, wsPath } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
-import {
-  Button,
-  ButtonGroup,
-  ButtonLink,
-  DataTable,
-  EmptyState,
-  ExternalLink,
-  Heading,
-  Link,
-  Loaded,
-  PageHeading,
-  Paragraph,
-  SelectField,
-  TextField,
-  UrlPagination,
-  useUrlOffset,
-} from '../../../web/ui';
+import { Button, ButtonGroup, ButtonLink, DataTable, EmptyState, ExternalLink, Heading, Link, Loaded, PageHeading, Paragraph, SelectField, TextField, UrlPagination, useDraft, useNarrowScreen, useUrlOffset } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { m } from './messages';
-import { Badge, Checkbox, DOMAINS, isDomain, isKind, isLevel, KINDS, LEVELS, ruleKeys, useAbilities, useDraft, useLabels, useNarrowScreen, ValidityBadge, type RuleList, type RuleSummaryView } from './shared';
+import { Badge, Checkbox, DOMAINS, isDomain, isKind, isLevel, KINDS, LEVELS, ruleKeys, useAbilities, useLabels, ValidityBadge, type RuleList, type RuleSummaryView } from './shared';
 import './rules.css';
 
 const PAGE_SIZE = 25;

@@ -5,51 +5,10 @@ import { api, wsPath } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
 import { NotFoundPage } from '../../../web/pages/NotFoundPage';
 import { refreshAfterWrite } from '../../../web/queries';
-import {
-  Alert,
-  BackLink,
-  Button,
-  ButtonGroup,
-  Form,
-  Heading,
-  Loaded,
-  PageHeading,
-  Paragraph,
-  Section,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-  useFormSubmit,
-  useNotify,
-  type FieldRef,
-} from '../../../web/ui';
+import { Alert, BackLink, Button, ButtonGroup, Form, Heading, Loaded, PageHeading, Paragraph, Section, SelectField, SubmitButton, TextAreaField, TextField, type FieldRef, useDraft, useFormSubmit, useNotify } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { m } from './messages';
-import {
-  addDays,
-  Checkbox,
-  Choices,
-  DECISIONS,
-  fieldErrors,
-  IntentBox,
-  isIsoDate,
-  isNotFound,
-  LEVELS,
-  OutcomeBadge,
-  PlainText,
-  ruleKeys,
-  StatusBadge,
-  today,
-  useDraft,
-  useLabels,
-  useRule,
-  useRuleDeviations,
-  type Decision,
-  type DeviationView,
-  type Level,
-  type RuleView,
-} from './shared';
+import { addDays, Checkbox, Choices, DECISIONS, fieldErrors, IntentBox, isIsoDate, isNotFound, LEVELS, OutcomeBadge, PlainText, ruleKeys, StatusBadge, today, useLabels, useRule, useRuleDeviations, type Decision, type DeviationView, type Level, type RuleView } from './shared';
 import './rules.css';
 
 function PeriodForm({ from, to, onApply }: { from: string; to: string; onApply(from: string, to: string): void }) {

@@ -6,54 +6,10 @@ import { useFormat, useT } from '../../../web/i18n';
 import { shellMessages } from '../../../web/messages';
 import { NotFoundPage } from '../../../web/pages/NotFoundPage';
 import { refreshAfterWrite } from '../../../web/queries';
-import {
-  BackLink,
-  Button,
-  ButtonGroup,
-  ButtonLink,
-  DataList,
-  EmptyState,
-  ExternalLink,
-  Form,
-  Heading,
-  Link,
-  Loaded,
-  PageHeading,
-  Paragraph,
-  Section,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-  useConfirmedAction,
-  useFormSubmit,
-  useNotify,
-} from '../../../web/ui';
+import { BackLink, Button, ButtonGroup, ButtonLink, DataList, EmptyState, ExternalLink, focusSoon, Form, Heading, Link, Loaded, PageHeading, Paragraph, Section, SubmitButton, TextAreaField, TextField, useConfirmedAction, useFormSubmit, useNotify } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { m } from './messages';
-import {
-  Badge,
-  Choices,
-  focusSoon,
-  IntentBox,
-  isNotFound,
-  MOMENTS,
-  nodeLabel,
-  OutcomeBadge,
-  PlainText,
-  RuleBadges,
-  ruleKeys,
-  StatusBadge,
-  today,
-  useLabels,
-  useNameList,
-  useRule,
-  useRuleDeviations,
-  VERDICTS,
-  type DeviationView,
-  type ReviewView,
-  type RuleView,
-  type TestView,
-} from './shared';
+import { Badge, Choices, IntentBox, isNotFound, MOMENTS, nodeLabel, OutcomeBadge, PlainText, RuleBadges, ruleKeys, StatusBadge, today, useLabels, useNameList, useRule, useRuleDeviations, VERDICTS, type DeviationView, type ReviewView, type RuleView, type TestView } from './shared';
 import './rules.css';
 
 const DEVIATIONS_SHOWN = 10;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { api, ApiError, wsPath, type List } from '../../../web/api';
 import { useLocale, useT } from '../../../web/i18n';
@@ -478,38 +478,6 @@ export function CheckList({
   );
 }
 
-const NARROW = '(max-width: 40em)';
-const subscribeNarrow = (onChange: () => void) => {
-  const query = window.matchMedia(NARROW);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
-};
-
-/** Whether the screen is phone-sized: tables show as cards there. */
-export function useNarrowScreen() {
-  return useSyncExternalStore(subscribeNarrow, () => window.matchMedia(NARROW).matches, () => false);
-}
-
-/** A filter form's values, edited freely and reset whenever the URL brings other values. */
-export function useDraft<T extends Record<string, string>>(fromUrl: T) {
-  const [draft, setDraft] = useState(fromUrl);
-  const key = JSON.stringify(fromUrl);
-  // `key` stands for the values: a new object with the same values is no reason to reset.
-  useEffect(() => setDraft(fromUrl), [key]);
-  return [draft, setDraft] as const;
-}
-
-/** Moves focus once the page has re-rendered (an element that is not focusable gets tabindex="-1"). */
-export function focusSoon(target: string | (() => HTMLElement | null)) {
-  setTimeout(() => {
-    const el = typeof target === 'string' ? document.getElementById(target) : target();
-    if (!el) return;
-    if (!el.matches('a[href], button, input, select, textarea, [tabindex]')) el.setAttribute('tabindex', '-1');
-    el.focus();
-  }, 0);
-}
-
-export const pageHeading = () => document.querySelector<HTMLElement>('h1.dichter-page-heading');
 
 /** A client-side check that reads like the server's answer, so the form shows it the same way. */
 export const fieldErrors = (fields: { path: string; message: string }[]) => new ApiError(400, 'request.invalid', '', fields);
