@@ -670,7 +670,7 @@ function bareIngest(ws: Ws, actor: Actor) {
         },
         body.tags ?? [],
       );
-      await repo.replaceNodes(trx, ws.id, row.id, nodeIds);
+      await repo.addNodes(trx, ws.id, row.id, nodeIds);
       await repo.insertEvent(trx, {
         workspaceId: ws.id,
         id: newId(),

@@ -25,6 +25,15 @@ export interface NavItem {
   order?: number;
 }
 
+/** A kind of observation a practice adds to the core's (verhaal, signaal, knelpunt, idee, succes). */
+export interface ObservationKindDefinition {
+  /** Stored with the observation and used in the API: lowercase letters, digits and `_`, unique over all modules. */
+  id: string;
+  label: { nl: string; en: string };
+  /** Whether it is answered like a signal: routed to an owner, with a due date. */
+  answerable: boolean;
+}
+
 /** Resolves a workspace slug to the signed-in member's scope; null when not a member. */
 export type TenancyResolver = (ctx: ServiceContext, slug: string) => Promise<WorkspaceScope | null>;
 
@@ -57,6 +66,8 @@ export interface ModuleManifest {
   exports?: (ctx: ServiceContext) => Promise<Record<string, unknown[]>>;
   /** Work that runs on a schedule while the server runs, and on demand with `dichter job run NAME`. */
   jobs?: JobDefinition[];
+  /** Extra kinds of observation this module adds; the observations module offers them beside its own. */
+  observationKinds?: ObservationKindDefinition[];
   /** Called once when the runtime opens, e.g. to listen to events (`observation.created`) of the event bus. */
   start?: (services: ModuleServices) => void;
 }
@@ -77,6 +88,8 @@ export interface ModuleServices {
   context(): ServiceContext;
   mailer: Mailer | null;
   config: Config;
+  /** The observation kinds every module's manifest adds, checked for duplicates (with the module that adds each). */
+  observationKinds: readonly (ObservationKindDefinition & { module: string })[];
 }
 
 /** Passed between seeds so later modules can build on the demo workspace. */
@@ -104,6 +117,7 @@ export interface Registry {
   nav: (NavItem & { module: string })[];
   jobs: JobDefinition[];
   tenancy: TenancyResolver;
+  observationKinds: (ObservationKindDefinition & { module: string })[];
 }
 
 /**
@@ -118,6 +132,8 @@ export function buildRegistry(modules: readonly ModuleManifest[], platformErrors
   const nav: Registry['nav'] = [];
   const jobOwner = new Map<string, string>();
   const jobs: JobDefinition[] = [];
+  const kindOwner = new Map<string, string>();
+  const observationKinds: Registry['observationKinds'] = [];
   let tenancy: { module: string; resolve: TenancyResolver } | undefined;
 
   for (const m of modules) {
@@ -149,6 +165,13 @@ export function buildRegistry(modules: readonly ModuleManifest[], platformErrors
       jobOwner.set(job.name, m.id);
       jobs.push(job);
     }
+    for (const kind of m.observationKinds ?? []) {
+      if (!/^[a-z][a-z0-9_]{1,39}$/.test(kind.id)) throw new ModuleRegistryError(`observation kind '${kind.id}' of module '${m.id}' must be 2–40 lowercase letters, digits and _`);
+      const owner = kindOwner.get(kind.id);
+      if (owner) throw new ModuleRegistryError(`observation kind '${kind.id}' of module '${m.id}' is already added by '${owner}'`);
+      kindOwner.set(kind.id, m.id);
+      observationKinds.push({ ...kind, module: m.id });
+    }
     if (m.tenancy) {
       if (tenancy) throw new ModuleRegistryError(`modules '${tenancy.module}' and '${m.id}' both provide tenancy`);
       tenancy = { module: m.id, resolve: m.tenancy };
@@ -156,5 +179,5 @@ export function buildRegistry(modules: readonly ModuleManifest[], platformErrors
   }
   if (!tenancy) throw new ModuleRegistryError('no module provides tenancy (the workspaces module must be registered)');
   nav.sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
-  return { modules, errors, nav, jobs, tenancy: tenancy.resolve };
+  return { modules, errors, nav, jobs, tenancy: tenancy.resolve, observationKinds };
 }

@@ -147,6 +147,21 @@ export const listAreaGeometries = (db: Db, workspaceId: string, filter: { kind?:
     .orderBy('areas.name')
     .execute();
 
+/** What changes when boundaries change: how many areas have one, and the latest change among them. */
+export const geometryStamp = async (db: Db, workspaceId: string) => {
+  const row = await t(db)
+    .selectFrom('areas')
+    .select([(eb) => eb.fn.countAll<number>().as('n'), sql<string | null>`max(updated_at)::text`.as('latest')])
+    .where('workspaceId', '=', workspaceId)
+    .where('geometry', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return `${Number(row.n)}@${row.latest ?? ''}`;
+};
+
+/** Every boundary of the workspace, for placing points (the service keeps them in memory). */
+export const allGeometries = (db: Db, workspaceId: string) =>
+  t(db).selectFrom('areas').select(['id', 'year', 'geometry']).where('workspaceId', '=', workspaceId).where('geometry', 'is not', null).execute();
+
 /** The years of the workspace's area divisions with their number of areas, newest first. */
 export const listYears = (db: Db, workspaceId: string) =>
   t(db)

@@ -4,6 +4,7 @@ import { transaction, type Db } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { isCbsKind, isValidCbsCode, parentCode } from './codes';
+import { boundingBox, containsPoint, planarSurface, polygonsOf } from './geometry';
 import { areaPolicy as policy } from './policies';
 import * as repo from './repository';
 import type { AreaGeoJsonQuery, AreaKind, AreaListQuery, AreaListView, AreaSummaryView, AreaView, CreateAreaInput, UpdateAreaInput } from './schema';
@@ -153,6 +154,64 @@ export async function exportAreas(ctx: ServiceContext) {
 export async function areaIdsWithin(ctx: ServiceContext, id: string): Promise<string[]> {
   const scope = policy.authorize(ctx, 'area.read');
   return repo.descendantIds(ctx.db, scope.id, id);
+}
+
+// Placing a point
+
+interface Shape {
+  id: string;
+  year: number;
+  polygons: ReturnType<typeof polygonsOf>;
+  box: [number, number, number, number];
+  surface: number;
+}
+/**
+ * The boundaries of a workspace in memory, parsed once, with the stamp they were read at: a
+ * cheap query tells whether they changed (an import, a deletion). A few workspaces at a time.
+ */
+const shapeCache = new Map<string, { stamp: string; shapes: Shape[] }>();
+const SHAPE_CACHE_WORKSPACES = 20;
+
+async function shapesOf(db: Db, workspaceId: string): Promise<Shape[]> {
+  const stamp = await repo.geometryStamp(db, workspaceId);
+  const cached = shapeCache.get(workspaceId);
+  if (cached?.stamp === stamp) return cached.shapes;
+  const shapes = (await repo.allGeometries(db, workspaceId)).map((r) => {
+    const polygons = polygonsOf(r.geometry);
+    return { id: r.id, year: r.year, polygons, box: boundingBox(polygons), surface: planarSurface(polygons) };
+  });
+  shapeCache.delete(workspaceId);
+  shapeCache.set(workspaceId, { stamp, shapes });
+  if (shapeCache.size > SHAPE_CACHE_WORKSPACES) shapeCache.delete(shapeCache.keys().next().value!);
+  return shapes;
+}
+
+const holds = (s: Shape, lat: number, lon: number) => lon >= s.box[0] && lon <= s.box[2] && lat >= s.box[1] && lat <= s.box[3] && containsPoint(s.polygons, lon, lat);
+
+/**
+ * For other modules: the smallest area whose boundary holds the point (WGS84), the newest
+ * division first when boundaries are equal; null when no area with a boundary holds it.
+ */
+export async function smallestAreaContaining(ctx: ServiceContext, point: { lat: number; lon: number }): Promise<string | null> {
+  const scope = policy.authorize(ctx, 'area.read');
+  const found = (await shapesOf(ctx.db, scope.id)).filter((s) => holds(s, point.lat, point.lon));
+  found.sort((a, b) => a.surface - b.surface || b.year - a.year);
+  return found[0]?.id ?? null;
+}
+
+/**
+ * For other modules: whether the point lies in the area, judged by its boundary or else by the
+ * boundaries of the areas inside it (a municipality without one, whose neighbourhoods have
+ * them). Null when neither the area nor anything inside it has a boundary: nobody can tell.
+ */
+export async function areaContainsPoint(ctx: ServiceContext, areaId: string, point: { lat: number; lon: number }): Promise<boolean | null> {
+  const scope = policy.authorize(ctx, 'area.read');
+  const [shapes, within] = await Promise.all([shapesOf(ctx.db, scope.id), repo.descendantIds(ctx.db, scope.id, areaId)]);
+  const ids = new Set(within);
+  const own = shapes.find((s) => s.id === areaId);
+  const judged = own ? [own] : shapes.filter((s) => ids.has(s.id));
+  if (judged.length === 0) return null;
+  return judged.some((s) => holds(s, point.lat, point.lon));
 }
 
 /** For other modules: names and codes of areas by id (unknown ids are left out). */

@@ -27,6 +27,17 @@ export const observationErrors: ErrorCatalogue = {
   'observation.owner_not_member': { status: 400, nl: 'De nieuwe eigenaar moet lid zijn van deze werkruimte.', en: 'The new owner must be a member of this workspace.' },
   'observation.area_not_found': { status: 400, nl: 'Dit gebied bestaat niet in deze werkruimte.', en: 'This area does not exist in this workspace.' },
   'observation.node_not_found': { status: 400, nl: 'Deze trede van de beleidsladder bestaat niet in deze werkruimte.', en: 'This node of the policy ladder does not exist in this workspace.' },
+  'observation.unknown_kind': {
+    status: 400,
+    nl: 'Deze soort waarneming kent deze werkruimte niet. Kies verhaal, signaal, knelpunt, idee, succes of een soort die een praktijk toevoegt.',
+    en: 'This workspace does not know this kind of observation. Choose story, signal, bottleneck, idea, success or a kind a practice adds.',
+  },
+  'observation.unknown_rule': { status: 400, nl: 'Deze regel staat niet in het regelregister van deze werkruimte.', en: 'This rule is not in the rule register of this workspace.' },
+  'observation.point_outside_area': {
+    status: 400,
+    nl: 'Het punt op de kaart ligt buiten het gekozen gebied. Kies het gebied waarin het punt ligt, of verplaats het punt.',
+    en: 'The point on the map lies outside the chosen area. Choose the area the point lies in, or move the point.',
+  },
   'observation.occurred_in_future': { status: 400, nl: 'Het moment waarop het gebeurde ligt in de toekomst.', en: 'The moment it happened lies in the future.' },
   'observation.not_answered_kind': { status: 409, nl: 'Alleen een signaal of knelpunt krijgt een antwoord en een tevredenheidsscore.', en: 'Only a signal or bottleneck gets an answer and a satisfaction score.' },
   'observation.rate_not_allowed': { status: 409, nl: 'U kunt pas zeggen of het antwoord hielp als de waarneming is beantwoord of afgesloten.', en: 'You can say whether the answer helped once the observation has been answered or closed.' },

@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/module';
 import { observationErrors } from './errors';
 import { exportObservations } from './exports';
+import { registerPracticeKinds } from './kinds';
 import { startResidentMail } from './mail';
 import { migrations } from './migrations';
 import { open311Routes } from './open311';
@@ -23,5 +24,9 @@ export default defineModule({
   seeds: seedDemoObservations,
   exports: exportObservations,
   jobs: [{ name: 'observations.retention', description: 'verwijdert waarnemingen na hun bewaartermijn (per werkruimte in te stellen)', everyHours: 24, run: runRetention }],
-  start: startResidentMail,
+  start: (services) => {
+    // the kinds the practices' manifests add, collected and checked by the platform
+    registerPracticeKinds(services.observationKinds);
+    startResidentMail(services);
+  },
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
-import { addWorkingDays } from './workdays';
+import { addWorkingDays } from '../../platform/workdays';
 
 let d: TestDichter;
 let beheerder: TestUser;
@@ -184,5 +184,36 @@ describe('residents without an account', () => {
     expect(spam.body.error.id).toBe('observation.spam');
     const bad = await d.request({ method: 'GET', url: '/api/public/observations/verkeerde-link-die-niet-bestaat' });
     expect(bad.status).toBe(404);
+  });
+});
+
+describe('observations for a learning cycle', () => {
+  it('gives the observations of a scope since a date, and overdue ones from before, with the overdue flag — nothing from elsewhere', async () => {
+    const { observationsInScope } = await import('./service');
+    const { resolveMembership } = await import('../workspaces/service');
+    const goal = (await req('GET', '/ladder/nodes?rung=goal', undefined, beheerder.token)).body.items[0].id;
+    const line = (await req('POST', '/ladder/nodes', { rung: 'action_line', title: 'Leerlijn', parentIds: [goal], code: 'AL-077' }, beheerder.token)).body.id;
+    const recent = await observe({ ladderNodeIds: [line], title: 'Nieuw in de leerlijn' });
+    const old = await observe({ ladderNodeIds: [line], title: 'Oud maar verlopen', occurredAt: new Date(Date.now() - 100 * 86_400_000).toISOString() });
+    const oldAnswered = await observe({ ladderNodeIds: [line], title: 'Oud en op tijd', occurredAt: new Date(Date.now() - 100 * 86_400_000).toISOString() });
+    const elsewhere = await observe({ title: 'Elders gezien' });
+    await d.runtime.database.db.updateTable('observations').set({ dueAt: new Date(Date.now() - 86_400_000) }).where('id', '=', old.id).execute();
+    const base = { ...d.runtime.context(), actor: { userId: beheerder.id, email: beheerder.email, name: beheerder.name, isAdmin: false, via: 'token' as const } };
+    const ctx = { ...base, workspace: (await resolveMembership(base, slug))! };
+    const since = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+    const until = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const found = await observationsInScope(ctx, { nodeIds: [line], since, until });
+    expect(found.map((o) => [o.title, o.overdue])).toEqual([
+      ['Oud maar verlopen', true],
+      ['Nieuw in de leerlijn', false],
+    ]);
+    const ids = found.map((o) => o.id);
+    expect(ids).not.toContain(oldAnswered.id);
+    expect(ids).not.toContain(elsewhere.id);
+    expect(ids).toContain(recent.id);
+    // included on request (e.g. a story selected in an MSC round), still only within the scope
+    const withStory = await observationsInScope(ctx, { nodeIds: [line], since, until, includeIds: [oldAnswered.id, elsewhere.id] });
+    expect(withStory.map((o) => o.id)).toContain(oldAnswered.id);
+    expect(withStory.map((o) => o.id)).not.toContain(elsewhere.id);
   });
 });

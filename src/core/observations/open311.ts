@@ -228,11 +228,12 @@ export function dateWindow(start: string | undefined, end: string | undefined, n
 export async function listRequests(base: ServiceContext, query: RequestsQuery): Promise<Open311Request[]> {
   const { ctx, scope } = await jurisdictionOf(base, query.jurisdiction_id);
   // GeoReport: with service_request_id, the other parameters are ignored.
+  // The services are the core kinds: observations of a kind a practice added are not Open311 requests.
   const filter = query.service_request_id
-    ? { numbers: query.service_request_id }
+    ? { numbers: query.service_request_id, kinds: KINDS }
     : {
         ...dateWindow(query.start_date, query.end_date),
-        kinds: query.service_code,
+        kinds: query.service_code ?? KINDS,
         statuses: query.status?.flatMap((s) => (s === 'open' ? OPEN_STATUSES : CLOSED_STATUSES)),
       };
   return presentRequests(ctx, scope, await repo.open311Requests(ctx.db, scope.id, filter, MAX_REQUESTS));

@@ -57,6 +57,7 @@ interface Tables {
   observationCounters: { workspaceId: string; lastNumber: number };
   observations: Omit<ObservationRow, 'createdAt' | 'updatedAt' | 'tags'> & { createdAt: Generated<Date>; updatedAt: Generated<Date>; tags: Generated<string[]>; search: Generated<string> };
   observationNodes: { workspaceId: string; observationId: string; nodeId: string };
+  observationRules: { workspaceId: string; observationId: string; ruleId: string };
   observationEvents: Omit<EventRow, 'at'> & { at: Generated<Date> };
   observationTemplates: Omit<TemplateRow, 'createdAt' | 'updatedAt'> & { createdAt: Generated<Date>; updatedAt: Generated<Date> };
   observationRetentionRules: RetentionRule & { workspaceId: string };
@@ -100,9 +101,25 @@ export const deleteObservations = async (db: Db, workspaceId: string, ids: reado
   if (ids.length) await t(db).deleteFrom('observations').where('workspaceId', '=', workspaceId).where('id', 'in', [...ids]).execute();
 };
 
+/** Links a new observation to ladder nodes. */
+export async function addNodes(db: Db, workspaceId: string, observationId: string, nodeIds: readonly string[]) {
+  if (nodeIds.length) await t(db).insertInto('observationNodes').values([...new Set(nodeIds)].map((nodeId) => ({ workspaceId, observationId, nodeId }))).execute();
+}
+
 export async function replaceNodes(db: Db, workspaceId: string, observationId: string, nodeIds: readonly string[]) {
   await t(db).deleteFrom('observationNodes').where('workspaceId', '=', workspaceId).where('observationId', '=', observationId).execute();
-  if (nodeIds.length) await t(db).insertInto('observationNodes').values(nodeIds.map((nodeId) => ({ workspaceId, observationId, nodeId }))).execute();
+  await addNodes(db, workspaceId, observationId, nodeIds);
+}
+
+/** Links a new observation to rules (ids checked by the service through the rule directory). */
+export async function addRules(db: Db, workspaceId: string, observationId: string, ruleIds: readonly string[]) {
+  if (ruleIds.length) await t(db).insertInto('observationRules').values([...new Set(ruleIds)].map((ruleId) => ({ workspaceId, observationId, ruleId }))).execute();
+}
+
+/** Replaces the rules an observation links. */
+export async function replaceRules(db: Db, workspaceId: string, observationId: string, ruleIds: readonly string[]) {
+  await t(db).deleteFrom('observationRules').where('workspaceId', '=', workspaceId).where('observationId', '=', observationId).execute();
+  await addRules(db, workspaceId, observationId, ruleIds);
 }
 
 export const insertEvent = (db: Db, row: Omit<EventRow, 'at'> & { at?: Date }) => t(db).insertInto('observationEvents').values(row).returningAll().executeTakeFirstOrThrow() as Promise<EventRow>;
@@ -112,11 +129,18 @@ export const insertEvent = (db: Db, row: Omit<EventRow, 'at'> & { at?: Date }) =
 export const findObservation = async (db: Db, workspaceId: string, id: string) =>
   (await t(db).selectFrom('observations').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst()) as unknown as ObservationRow | undefined;
 
+/** Several observations by id in one statement (ids not found are left out). */
+export const findObservations = async (db: Db, workspaceId: string, ids: readonly string[]) =>
+  ids.length ? ((await t(db).selectFrom('observations').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', sql<string>`any(${[...ids]}::uuid[])`).execute()) as unknown as ObservationRow[]) : [];
+
 export const findByTokenHash = async (db: Db, hash: string) =>
   (await t(db).selectFrom('observations').selectAll().where('accessTokenHash', '=', hash).executeTakeFirst()) as unknown as ObservationRow | undefined;
 
 export const nodeIdsOf = async (db: Db, workspaceId: string, observationId: string) =>
   (await t(db).selectFrom('observationNodes').select('nodeId').where('workspaceId', '=', workspaceId).where('observationId', '=', observationId).execute()).map((r) => r.nodeId);
+
+export const ruleIdsOf = async (db: Db, workspaceId: string, observationId: string) =>
+  (await t(db).selectFrom('observationRules').select('ruleId').where('workspaceId', '=', workspaceId).where('observationId', '=', observationId).orderBy('ruleId').execute()).map((r) => r.ruleId);
 
 export const eventsOf = (db: Db, workspaceId: string, observationId: string) =>
   t(db).selectFrom('observationEvents').selectAll().where('workspaceId', '=', workspaceId).where('observationId', '=', observationId).orderBy('at').orderBy('id').execute() as Promise<EventRow[]>;
@@ -138,6 +162,7 @@ export interface Filter {
   /** The area and everything inside it, resolved by the areas module. */
   areaIds?: readonly string[];
   ladderNodeId?: string;
+  ruleId?: string;
   ownerId?: string;
   reporterId?: string;
   overdue?: boolean;
@@ -188,6 +213,17 @@ function where(eb: ExpressionBuilder<Tables, 'observations'>, workspaceId: strin
           .whereRef('n.observationId', '=', 'observations.id')
           .where('n.workspaceId', '=', workspaceId)
           .where('n.nodeId', '=', f.ladderNodeId),
+      ),
+    );
+  if (f.ruleId)
+    all.push(
+      eb.exists(
+        eb
+          .selectFrom('observationRules as r')
+          .select('r.ruleId')
+          .whereRef('r.observationId', '=', 'observations.id')
+          .where('r.workspaceId', '=', workspaceId)
+          .where('r.ruleId', '=', f.ruleId),
       ),
     );
   return eb.and(all);
@@ -296,6 +332,37 @@ export const nodeLinksOf = (db: Db, workspaceId: string, observationIds: readonl
   observationIds.length === 0
     ? Promise.resolve([] as { observationId: string; nodeId: string }[])
     : t(db).selectFrom('observationNodes').select(['observationId', 'nodeId']).where('workspaceId', '=', workspaceId).where('observationId', 'in', [...observationIds]).execute();
+
+export const ruleLinksOf = (db: Db, workspaceId: string, observationIds: readonly string[]) =>
+  observationIds.length === 0
+    ? Promise.resolve([] as { observationId: string; ruleId: string }[])
+    : t(db).selectFrom('observationRules').select(['observationId', 'ruleId']).where('workspaceId', '=', workspaceId).where('observationId', 'in', [...observationIds]).execute();
+
+/**
+ * Which observations link these rules (all rules of the workspace when `ruleIds` is absent),
+ * happened within the days `from`–`to` (dates in the Netherlands; any time without a period)
+ * and may be seen with `access`: one statement, from the rule index.
+ */
+export async function observationsLinkedToRules(db: Db, workspaceId: string, access: Access, ruleIds: readonly string[] | undefined, period?: { from: string; to: string }) {
+  if (ruleIds && ruleIds.length === 0) return [] as { ruleId: string; observationId: string; kind: string; occurredOn: string }[];
+  return (await t(db)
+    .selectFrom('observationRules as r')
+    .innerJoin('observations', (j) => j.onRef('observations.workspaceId', '=', 'r.workspaceId').onRef('observations.id', '=', 'r.observationId'))
+    .select(['r.ruleId', 'r.observationId', 'observations.kind', sql<string>`to_char((observations.occurred_at at time zone 'Europe/Amsterdam')::date, 'YYYY-MM-DD')`.as('occurredOn')])
+    .where('r.workspaceId', '=', workspaceId)
+    .$if(!!ruleIds, (q) => q.where('r.ruleId', '=', sql<string>`any(${[...ruleIds!]}::uuid[])`))
+    .$if(!!period, (q) =>
+      q
+        .where('observations.occurredAt', '>=', sql<Date>`(${period!.from}::date)::timestamp at time zone 'Europe/Amsterdam'`)
+        .where('observations.occurredAt', '<', sql<Date>`(${period!.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam'`),
+    )
+    .$if(!access.seeIntern, (q) =>
+      q.where((eb) => eb.or([eb('observations.visibility', '<>', 'intern'), eb('observations.reporterUserId', '=', access.userId), eb('observations.ownerUserId', '=', access.userId)])),
+    )
+    .orderBy('r.ruleId')
+    .orderBy('observations.occurredAt')
+    .execute()) as { ruleId: string; observationId: string; kind: string; occurredOn: string }[];
+}
 
 // The public side
 
@@ -464,4 +531,43 @@ export async function latestAnswers(db: Db, workspaceId: string, observationIds:
 /** Records where an observation came from (e.g. `open311`), leaving its updated time alone. */
 export async function setSource(db: Db, workspaceId: string, id: string, source: string) {
   await t(db).updateTable('observations').set({ source }).where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+}
+
+/**
+ * For learning cycles: observations in a scope (linked to one of `nodeIds`, or in one of
+ * `areaIds`, or the whole workspace when both are absent) that occurred in the period, are
+ * overdue now, or are among `includeIds` (e.g. stories selected in an MSC round). Overdue
+ * first, then newest; at most `limit`.
+ */
+export async function inScopeForLearning(
+  db: Db,
+  workspaceId: string,
+  access: Access,
+  f: { nodeIds?: readonly string[]; areaIds?: readonly string[]; since: string; until: string; includeIds?: readonly string[]; limit: number },
+) {
+  return (await t(db)
+    .selectFrom('observations')
+    .select(summaryColumns)
+    .select(isOverdue.as('overdue'))
+    .where((eb) => {
+      const all: Expression<SqlBool>[] = [eb('observations.workspaceId', '=', workspaceId)];
+      if (!access.seeIntern)
+        all.push(eb.or([eb('observations.visibility', '<>', 'intern'), eb('observations.reporterUserId', '=', access.userId), eb('observations.ownerUserId', '=', access.userId)]));
+      if (f.areaIds) all.push(f.areaIds.length ? eb('observations.areaId', 'in', [...f.areaIds]) : sql<SqlBool>`false`);
+      if (f.nodeIds)
+        all.push(
+          f.nodeIds.length
+            ? eb.exists(eb.selectFrom('observationNodes as n').select('n.nodeId').whereRef('n.observationId', '=', 'observations.id').where('n.workspaceId', '=', workspaceId).where('n.nodeId', 'in', [...f.nodeIds]))
+            : sql<SqlBool>`false`,
+        );
+      const when: Expression<SqlBool>[] = [sql<SqlBool>`(observations.occurred_at >= ${f.since}::date and observations.occurred_at < ${f.until}::date + 1)`, isOverdue];
+      if (f.includeIds?.length) when.push(eb('observations.id', 'in', [...f.includeIds]));
+      all.push(eb.or(when));
+      return eb.and(all);
+    })
+    .orderBy(isOverdue, 'desc')
+    .orderBy('observations.occurredAt', 'desc')
+    .orderBy('observations.id', 'desc')
+    .limit(f.limit)
+    .execute()) as unknown as SummaryRow[];
 }

@@ -152,6 +152,18 @@ export const routes: FastifyPluginAsync = async (app) => {
     async (req) => setRetention(req.ctx, req.body),
   );
   api.get(
+    '/observation-kinds',
+    {
+      schema: {
+        tags,
+        summary: 'De soorten waarnemingen: verhaal, signaal, knelpunt, idee, succes en de soorten die praktijken toevoegen; answerable = krijgt een eigenaar en een uiterste antwoorddatum',
+        params: workspace,
+        response: { 200: s.kindsView, ...scopedErrors() },
+      },
+    },
+    async (req) => service.listKinds(req.ctx),
+  );
+  api.get(
     '/inbox',
     { schema: { tags, summary: 'Wat op uw antwoord wacht, te laat eerst', params: workspace, response: { 200: s.inboxView, ...scopedErrors() } } },
     async (req) => service.inbox(req.ctx),

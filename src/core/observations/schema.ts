@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paging } from '../../platform/http/schema';
+import { isKnownKind } from './kinds';
 
 /** What can be seen in practice. Signals and bottlenecks are routed to an owner and get a due date. */
 export const KINDS = ['verhaal', 'signaal', 'knelpunt', 'idee', 'succes'] as const;
@@ -10,7 +11,20 @@ export const STATUSES = ['nieuw', 'in_behandeling', 'beantwoord', 'afgesloten', 
 export type Status = (typeof STATUSES)[number];
 /** Statuses in which an observation waits for its owner. */
 export const OPEN_STATUSES: readonly Status[] = ['nieuw', 'in_behandeling', 'heropend', 'doorgezet'];
+/** The core kinds only: what residents and Open311 clients report. */
 export const kind = z.enum(KINDS);
+/**
+ * A kind a member records: a core kind or one a practice adds through its manifest
+ * (GET /observation-kinds lists them); anything else is refused with `observation.unknown_kind`.
+ */
+export const recordedKind = z
+  .string()
+  .trim()
+  .max(40)
+  .refine(isKnownKind, { message: 'observation.unknown_kind' })
+  .describe('verhaal, signaal, knelpunt, idee, succes, or a kind a practice adds (GET /observation-kinds)');
+/** A kind in an answer: core or practice. */
+const shownKind = z.string().describe('verhaal, signaal, knelpunt, idee, succes, or a kind a practice adds (GET /observation-kinds)');
 export const visibility = z.enum(VISIBILITIES);
 export const status = z.enum(STATUSES);
 
@@ -56,7 +70,7 @@ export const observationParams = z.object({ observationId: z.uuid() });
 
 export const createObservationBody = z
   .object({
-    kind,
+    kind: recordedKind,
     title: line(3, 200),
     text: plainText(10_000).default(''),
     areaId: z.uuid().nullable().optional(),
@@ -64,6 +78,8 @@ export const createObservationBody = z
     /** When it happened; now when absent. Not in the future. */
     occurredAt: z.iso.datetime({ offset: true }).optional(),
     ladderNodeIds: z.array(z.uuid()).max(20).optional(),
+    /** Rules of the rule register this is about; a signal or bottleneck goes to the first rule's owner. */
+    ruleIds: z.array(z.uuid()).max(20).optional(),
     tags: z.array(tag).max(20).optional(),
     visibility: visibility.default('workspace'),
     /** The reporter confirms that the text holds personal data; it then cannot be public. */
@@ -110,11 +126,13 @@ export const listQuery = z
   .object({
     /** Words in Dutch: `wijkteams` finds `wijkteam`. Supports "quoted phrases" and -excluded words. */
     q: optionalParam(z.string().trim().max(200)),
-    kind: optionalParam(kind),
+    kind: optionalParam(recordedKind),
     status: optionalParam(status),
     /** This area and every area inside it. */
     areaId: optionalParam(z.uuid()),
     ladderNodeId: optionalParam(z.uuid()),
+    /** Observations that link this rule. */
+    ruleId: optionalParam(z.uuid()),
     /** `me` or a member's id. */
     ownerId: optionalParam(z.union([z.literal('me'), z.uuid()])),
     /** `me`: what I reported. */
@@ -137,11 +155,12 @@ export const exportQuery = listQuery.omit({ limit: true, offset: true }).extend(
 export type ExportQuery = z.infer<typeof exportQuery>;
 
 const ladderRef = z.object({ id: z.uuid(), rung: z.string(), code: z.string().nullable(), title: z.string() });
+const ruleRef = z.object({ id: z.uuid(), code: z.string(), title: z.string() });
 
 export const observationSummaryView = z.object({
   id: z.uuid(),
   number: z.number().int(),
-  kind,
+  kind: shownKind,
   title: z.string(),
   status,
   visibility,
@@ -176,11 +195,14 @@ export type HistoryEntry = z.infer<typeof historyEntry>;
 export const observationView = observationSummaryView.extend({
   text: z.string(),
   point: point.nullable(),
-  routedBy: z.enum(['action_line', 'coordinator', 'forwarded', 'manual']).nullable(),
+  /** Why this owner: the owner of a linked rule, of a linked action line, a coordinator, forwarded, or taken up by hand. */
+  routedBy: z.enum(['rule', 'action_line', 'coordinator', 'forwarded', 'manual']).nullable(),
   forwardedTo: z.string().nullable(),
   reporter: z.object({ userId: z.uuid().nullable(), name: z.string(), isResident: z.boolean(), contact: z.object({ email: z.string().nullable(), phone: z.string().nullable() }).nullable() }),
   source: z.enum(['web', 'api', 'public', 'open311']),
   ladderNodes: z.array(ladderRef),
+  /** Linked rules of the rule register (rules that no longer exist are left out). */
+  rules: z.array(ruleRef),
   satisfaction: z.object({ score: z.number().int(), note: z.string().nullable() }).nullable(),
   answeredAt: z.string().nullable(),
   closedAt: z.string().nullable(),
@@ -189,6 +211,11 @@ export const observationView = observationSummaryView.extend({
   can: z.object({ transitions: z.array(status), update: z.boolean(), delete: z.boolean(), rate: z.boolean() }),
 });
 export type ObservationView = z.infer<typeof observationView>;
+
+export const kindsView = z.object({
+  items: z.array(z.object({ id: z.string(), label: z.string(), answerable: z.boolean(), /** Added by a practice (not one of the core kinds). */ practice: z.boolean() })),
+  total: z.number().int(),
+});
 
 const facet = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
 export const listView = z.object({
@@ -241,7 +268,7 @@ export const publicListQuery = z
 /** What the public sees of a public observation: nothing personal. */
 export const publicObservationView = z.object({
   number: z.number().int(),
-  kind,
+  kind: shownKind,
   title: z.string(),
   status,
   areaId: z.uuid().nullable(),
@@ -254,7 +281,7 @@ export const followUpParams = z.object({ token: z.string().min(20).max(100).rege
 export const followUpView = z.object({
   number: z.number().int(),
   workspaceName: z.string(),
-  kind,
+  kind: shownKind,
   title: z.string(),
   text: z.string(),
   status,
@@ -270,13 +297,13 @@ export const reopenBody = z.object({ message: plainText(5000).pipe(z.string().mi
 export const retentionBody = z
   .object({
     rules: z
-      .array(z.object({ kind, status, months: z.number().int().min(1).max(600) }).strict())
+      .array(z.object({ kind: recordedKind, status, months: z.number().int().min(1).max(600) }).strict())
       .max(30),
   })
   .strict();
 export type RetentionInput = z.infer<typeof retentionBody>;
 export const retentionView = z.object({
-  items: z.array(z.object({ kind, status, months: z.number().int() })),
+  items: z.array(z.object({ kind: shownKind, status, months: z.number().int() })),
   total: z.number().int(),
   can: z.object({ manage: z.boolean() }),
 });

@@ -10,7 +10,7 @@ import type { Kind } from './schema';
 import { createTemplate, listTemplates } from './service';
 import * as msc from './msc.service';
 import { setStoryDomain as assignStoryDomain } from './msc.repository';
-import { addWorkingDays } from './workdays';
+import { addWorkingDays } from '../../platform/workdays';
 
 /*
  * Observations of the demo "Nieuw-West Verbindt": fictional, written for dichter, spread over
@@ -176,7 +176,7 @@ export async function seedDemoObservations(ctx: ServiceContext, demo: DemoContex
         },
         tags,
       );
-      if (line) await repo.replaceNodes(trx, scope.id, row.id, [line.id]);
+      if (line) await repo.addNodes(trx, scope.id, row.id, [line.id]);
       const actorName = reporter ? (nameOf.get(reporter) ?? '?') : 'Bewoner';
       await repo.insertEvent(trx, { ...baseEvent(scope.id, row.id, created), actorUserId: reporter, actorName, action: 'created', toStatus: 'nieuw', ownerUserId: owner, dueAt });
       for (const step of steps) {

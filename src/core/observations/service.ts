@@ -4,15 +4,16 @@ import type { Actor, ServiceContext, WorkspaceScope } from '../../platform/conte
 import { transaction, type Db } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { areaIdsWithin, areaNames } from '../areas/service';
+import { areaContainsPoint, areaIdsWithin, areaNames, smallestAreaContaining } from '../areas/service';
 import { nodeRefs } from '../ladder/service';
 import { findWorkspaceByIdForPublicPage, findWorkspaceForPublicPage, getWorkspace, listMembers } from '../workspaces/service';
+import { isAnsweredKind, listPracticeKinds, practiceKindLabel } from './kinds';
+import { ruleRefs, type LinkedRuleRef } from './links';
 import type { ReportedEvent, TransitionedEvent } from './mail';
 import { observationPolicy as policy } from './policies';
-import { findPersonalData } from './privacy';
+import { findPersonalData } from '../../platform/privacy';
 import * as repo from './repository';
 import {
-  ANSWERED_KINDS,
   OPEN_STATUSES,
   TRANSITIONS,
   type CreateObservationInput,
@@ -26,7 +27,7 @@ import {
   type TransitionInput,
   type UpdateObservationInput,
 } from './schema';
-import { addWorkingDays } from './workdays';
+import { addWorkingDays } from '../../platform/workdays';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const within = (ctx: ServiceContext, db: Db): ServiceContext => ({ ...ctx, db });
@@ -102,20 +103,25 @@ export function checkText(ctx: ServiceContext, input: { title: string; text: str
 
 interface Route {
   ownerUserId: string | null;
-  routedBy: 'action_line' | 'coordinator' | null;
+  routedBy: 'rule' | 'action_line' | 'coordinator' | null;
   dueAt: Date | null;
 }
 
 /**
- * Signals and bottlenecks get an owner: the owner of a linked action line, else the
- * workspace's coordinators (a programme manager, else a beheerder); and a due date the
- * workspace's response time in working days ahead (Dutch public holidays skipped).
+ * Signals and bottlenecks get an owner: the owner of a linked rule (the first linked rule a
+ * member owns), else of a linked action line, else the workspace's coordinators (a programme
+ * manager, else a beheerder); and a due date the workspace's response time in working days
+ * ahead (Dutch public holidays skipped). A rule owned by a partner organisation only has
+ * nobody in the workspace to answer, so routing goes on to the action line. Areas have no
+ * team of their own (yet), so the issue's step "the area's team" is not taken.
  */
-async function routeFor(ctx: ServiceContext, kind: Kind, nodes: Awaited<ReturnType<typeof nodeRefs>>): Promise<Route> {
-  if (!ANSWERED_KINDS.includes(kind)) return { ownerUserId: null, routedBy: null, dueAt: null };
+async function routeFor(ctx: ServiceContext, kind: string, nodes: Awaited<ReturnType<typeof nodeRefs>>, rules: readonly LinkedRuleRef[] = []): Promise<Route> {
+  if (!isAnsweredKind(kind)) return { ownerUserId: null, routedBy: null, dueAt: null };
   const [workspace, members] = await Promise.all([getWorkspace(ctx), listMembers(ctx)]);
   const memberIds = new Set(members.map((m) => m.userId));
   const dueAt = addWorkingDays(new Date(), workspace.responseDays);
+  const rule = rules.find((r) => r.ownerUserId && memberIds.has(r.ownerUserId));
+  if (rule) return { ownerUserId: rule.ownerUserId, routedBy: 'rule', dueAt };
   const line = nodes.find((n) => n.rung === 'action_line' && n.ownerUserId && memberIds.has(n.ownerUserId));
   if (line) return { ownerUserId: line.ownerUserId, routedBy: 'action_line', dueAt };
   const byRole = (role: string) => members.filter((m) => m.role === role).sort((a, b) => a.since.localeCompare(b.since))[0];
@@ -128,10 +134,31 @@ async function checkArea(ctx: ServiceContext, areaId: string | null | undefined)
   if ((await areaNames(ctx, [areaId])).length === 0) throw fieldError('observation.area_not_found', 'areaId');
 }
 
+/**
+ * Where it happened: an area, a point inside an area, or a point alone. A point without an
+ * area gets the smallest area whose boundary holds it; a point outside the chosen area is
+ * refused (`observation.point_outside_area`) when the area's boundaries can tell.
+ */
+async function placeOf(ctx: ServiceContext, areaId: string | null | undefined, point: { lat: number; lon: number } | null | undefined) {
+  await checkArea(ctx, areaId);
+  if (!point) return areaId ?? null;
+  if (!areaId) return smallestAreaContaining(ctx, point);
+  if ((await areaContainsPoint(ctx, areaId, point)) === false) throw fieldError('observation.point_outside_area', 'point');
+  return areaId;
+}
+
 async function checkNodes(ctx: ServiceContext, ids: readonly string[]) {
   const found = await nodeRefs(ctx, ids);
   const missing = ids.findIndex((id) => !found.some((n) => n.id === id));
   if (missing >= 0) throw fieldError('observation.node_not_found', `ladderNodeIds.${missing}`);
+  return found;
+}
+
+/** The linked rules, checked through the rule directory: an id that is no rule of this workspace is `observation.unknown_rule`. */
+async function checkRules(ctx: ServiceContext, ids: readonly string[]) {
+  const found = await ruleRefs(ctx, ids);
+  const missing = ids.findIndex((id) => !found.some((r) => r.id === id));
+  if (missing >= 0) throw fieldError('observation.unknown_rule', `ruleIds.${missing}`);
   return found;
 }
 
@@ -149,10 +176,12 @@ export async function createObservation(ctx: ServiceContext, input: CreateObserv
   const scope = policy.authorize(ctx, 'observation.create');
   guardPersonalData(ctx, input, input.visibility, input.containsPersonalData);
   const at = occurredAt(input.occurredAt);
-  await checkArea(ctx, input.areaId);
+  const areaId = await placeOf(ctx, input.areaId, input.point);
   const nodeIds = [...new Set(input.ladderNodeIds ?? [])];
   const nodes = await checkNodes(ctx, nodeIds);
-  const route = await routeFor(ctx, input.kind, nodes);
+  const ruleIds = [...new Set(input.ruleIds ?? [])];
+  const rules = await checkRules(ctx, ruleIds);
+  const route = await routeFor(ctx, input.kind, nodes, rules);
   const row = await transaction(ctx.db, async (trx) => {
     const number = await repo.nextNumber(trx, scope.id);
     const row = await repo.insertObservation(
@@ -160,7 +189,7 @@ export async function createObservation(ctx: ServiceContext, input: CreateObserv
       {
         ...emptyRow(scope.id, number, input.kind, input.title),
         text: input.text,
-        areaId: input.areaId ?? null,
+        areaId,
         lat: input.point?.lat ?? null,
         lon: input.point?.lon ?? null,
         occurredAt: at,
@@ -172,7 +201,8 @@ export async function createObservation(ctx: ServiceContext, input: CreateObserv
       },
       input.tags ?? [],
     );
-    await repo.replaceNodes(trx, scope.id, row.id, nodeIds);
+    await repo.addNodes(trx, scope.id, row.id, nodeIds);
+    await repo.addRules(trx, scope.id, row.id, ruleIds);
     await repo.insertEvent(trx, event(ctx, row, { action: 'created', toStatus: row.status, ownerUserId: row.ownerUserId, dueAt: row.dueAt }));
     await audit(trx, ctx, scope, 'create', null, row);
     return row;
@@ -246,9 +276,9 @@ export async function findVisible(ctx: ServiceContext, db: Db, scope: WorkspaceS
 /** For other modules: these observations' number, kind, title and status, if the member may see them (others are left out). */
 export async function observationRefs(ctx: ServiceContext, ids: readonly string[]) {
   const scope = policy.authorize(ctx, 'observation.read');
-  const rows = await Promise.all([...new Set(ids)].map((id) => repo.findObservation(ctx.db, scope.id, id)));
+  const rows = await repo.findObservations(ctx.db, scope.id, [...new Set(ids)]);
   return rows
-    .filter((r): r is repo.ObservationRow => !!r && canSee(ctx, scope, r))
+    .filter((r) => canSee(ctx, scope, r))
     .map((r) => ({ id: r.id, number: r.number, kind: r.kind as Kind, title: r.title, status: r.status as Status, occurredAt: r.occurredAt.toISOString() }));
 }
 
@@ -317,8 +347,13 @@ function allowedTransitions(ctx: ServiceContext, scope: WorkspaceScope, row: rep
 }
 
 async function present(ctx: ServiceContext, db: Db, scope: WorkspaceScope, row: repo.ObservationRow): Promise<ObservationView> {
-  const [names, events, nodeIds] = await Promise.all([namesFor(ctx, db, [row.areaId]), repo.eventsOf(db, scope.id, row.id), repo.nodeIdsOf(db, scope.id, row.id)]);
-  const nodes = await nodeRefs(within(ctx, db), nodeIds);
+  const [names, events, nodeIds, ruleIds] = await Promise.all([
+    namesFor(ctx, db, [row.areaId]),
+    repo.eventsOf(db, scope.id, row.id),
+    repo.nodeIdsOf(db, scope.id, row.id),
+    repo.ruleIdsOf(db, scope.id, row.id),
+  ]);
+  const [nodes, rules] = await Promise.all([nodeRefs(within(ctx, db), nodeIds), ruleRefs(within(ctx, db), ruleIds)]);
   const coordinator = policy.can(scope, 'observation.coordinate');
   const isReporter = row.reporterUserId === ctx.actor!.userId;
   const isResident = !row.reporterUserId;
@@ -337,6 +372,7 @@ async function present(ctx: ServiceContext, db: Db, scope: WorkspaceScope, row: 
     },
     source: row.source as ObservationView['source'],
     ladderNodes: nodes.map((n) => ({ id: n.id, rung: n.rung, code: n.code, title: n.title })),
+    rules: rules.map((r) => ({ id: r.id, code: r.code, title: r.title })),
     satisfaction: row.satisfaction ? { score: row.satisfaction, note: row.satisfactionNote } : null,
     answeredAt: iso(row.answeredAt),
     closedAt: iso(row.closedAt),
@@ -360,6 +396,7 @@ async function filterOf(ctx: ServiceContext, query: Omit<ListQuery, 'limit' | 'o
     status: query.status,
     areaIds: query.areaId ? await areaIdsWithin(ctx, query.areaId) : undefined,
     ladderNodeId: query.ladderNodeId,
+    ruleId: query.ruleId,
     ownerId: query.ownerId === 'me' ? me : query.ownerId,
     reporterId: query.reporter === 'me' ? me : undefined,
     overdue: query.overdue,
@@ -388,7 +425,17 @@ const STATUS_NAMES: Record<Status, { nl: string; en: string }> = {
   heropend: { nl: 'heropend', en: 'reopened' },
   doorgezet: { nl: 'doorgezet', en: 'forwarded' },
 };
-export const kindName = (kind: string, locale: 'nl' | 'en') => KIND_NAMES[kind as Kind]?.[locale] ?? kind;
+export const kindName = (kind: string, locale: 'nl' | 'en') => KIND_NAMES[kind as Kind]?.[locale] ?? practiceKindLabel(kind, locale) ?? kind;
+
+/** The kinds a member can record: the core's five, then those the practices add, each with its name and whether it is answered. */
+export function listKinds(ctx: ServiceContext) {
+  policy.authorize(ctx, 'observation.read');
+  const items = [
+    ...(Object.keys(KIND_NAMES) as Kind[]).map((id) => ({ id, label: KIND_NAMES[id][ctx.locale], answerable: isAnsweredKind(id), practice: false })),
+    ...listPracticeKinds().map((k) => ({ id: k.id, label: k.label[ctx.locale], answerable: k.answerable, practice: true })),
+  ];
+  return { items, total: items.length };
+}
 export const statusName = (status: string, locale: 'nl' | 'en') => STATUS_NAMES[status as Status]?.[locale] ?? status;
 
 /** A page of observations the member may see, with counts per kind, status and area of the whole selection. */
@@ -420,6 +467,18 @@ export async function inbox(ctx: ServiceContext) {
   const names = await namesFor(ctx, ctx.db, rows.map((r) => r.areaId));
   const items = rows.map((r) => presentSummary(r, names)).sort((a, b) => Number(b.overdue) - Number(a.overdue));
   return { items, total: items.length, overdue: items.filter((i) => i.overdue).length };
+}
+
+/**
+ * For other modules (the rules register): which observations the member may see link these
+ * rules (every rule of the workspace when `ruleIds` is absent) and happened within the days
+ * `from`–`to` (dates in the Netherlands; any time without a period), per link, oldest first.
+ * One statement, however many rules.
+ */
+export async function observationsLinkedToRules(ctx: ServiceContext, ruleIds: readonly string[] | undefined, period?: { from: string; to: string }) {
+  const scope = policy.authorize(ctx, 'observation.read');
+  const rows = await repo.observationsLinkedToRules(ctx.db, scope.id, access(ctx, scope), ruleIds && [...new Set(ruleIds)], period);
+  return rows.map((r) => ({ ruleId: r.ruleId, observationId: r.observationId, kind: r.kind as Kind, occurredOn: r.occurredOn }));
 }
 
 // The course of an observation
@@ -458,7 +517,7 @@ export async function transition(ctx: ServiceContext, id: string, input: Transit
     if (input.to === 'afgesloten') patch.closedAt = now;
     if (input.to === 'heropend') {
       Object.assign(patch, { answeredAt: null, closedAt: null });
-      if (ANSWERED_KINDS.includes(before.kind as Kind)) patch.dueAt = addWorkingDays(now, (await getWorkspace(within(ctx, trx))).responseDays);
+      if (isAnsweredKind(before.kind)) patch.dueAt = addWorkingDays(now, (await getWorkspace(within(ctx, trx))).responseDays);
     }
     const after = await repo.updateObservation(trx, scope.id, id, patch);
     await repo.insertEvent(
@@ -493,13 +552,20 @@ export async function updateObservation(ctx: ServiceContext, id: string, input: 
     const visibility = input.visibility ?? before.visibility;
     const marked = input.containsPersonalData ?? before.containsPersonalData;
     guardPersonalData(ctx, next, visibility, marked);
-    if (input.areaId !== undefined) await checkArea(within(ctx, trx), input.areaId);
+    // A new point or area is checked together with what stays: a point must lie in its area.
+    const placeChanges = input.areaId !== undefined || input.point !== undefined;
+    const point = input.point !== undefined ? input.point : before.lat !== null && before.lon !== null ? { lat: before.lat, lon: before.lon } : null;
+    const areaId = placeChanges ? await placeOf(within(ctx, trx), input.areaId !== undefined ? input.areaId : before.areaId, point) : before.areaId;
     if (input.ladderNodeIds) {
       await checkNodes(within(ctx, trx), input.ladderNodeIds);
       await repo.replaceNodes(trx, scope.id, id, [...new Set(input.ladderNodeIds)]);
     }
+    if (input.ruleIds) {
+      await checkRules(within(ctx, trx), input.ruleIds);
+      await repo.replaceRules(trx, scope.id, id, [...new Set(input.ruleIds)]);
+    }
     const patch: repo.ObservationPatch = { ...next, visibility, containsPersonalData: marked };
-    if (input.areaId !== undefined) patch.areaId = input.areaId;
+    if (placeChanges) patch.areaId = areaId;
     if (input.point !== undefined) Object.assign(patch, { lat: input.point?.lat ?? null, lon: input.point?.lon ?? null });
     if (input.occurredAt !== undefined) patch.occurredAt = occurredAt(input.occurredAt);
     const after = await repo.updateObservation(trx, scope.id, id, patch, input.tags);
@@ -607,6 +673,7 @@ export const EXPORT_COLUMNS = [
   'satisfaction',
   'tags',
   'ladderNodes',
+  'rules',
 ] as const;
 
 /** Every observation matching the filter that the member may see, as flat records (no contact details). */
@@ -614,10 +681,18 @@ export async function exportRecords(ctx: ServiceContext, query: Omit<ListQuery, 
   const scope = policy.authorize(ctx, 'observation.export');
   const filter = await filterOf(ctx, query);
   const rows = await repo.exportRows(ctx.db, scope.id, access(ctx, scope), filter);
-  const [names, links] = await Promise.all([namesFor(ctx, ctx.db, rows.map((r) => r.areaId)), repo.nodeLinksOf(ctx.db, scope.id, rows.map((r) => r.id))]);
+  const [names, links, ruleLinks] = await Promise.all([
+    namesFor(ctx, ctx.db, rows.map((r) => r.areaId)),
+    repo.nodeLinksOf(ctx.db, scope.id, rows.map((r) => r.id)),
+    repo.ruleLinksOf(ctx.db, scope.id, rows.map((r) => r.id)),
+  ]);
   const nodes = new Map((await nodeRefs(ctx, links.map((l) => l.nodeId))).map((n) => [n.id, n.code ?? n.title]));
   const nodesOf = new Map<string, string[]>();
   for (const l of links) nodesOf.set(l.observationId, [...(nodesOf.get(l.observationId) ?? []), nodes.get(l.nodeId) ?? l.nodeId]);
+  // rules by code; a rule that no longer exists is left out
+  const rules = new Map((await ruleRefs(ctx, ruleLinks.map((l) => l.ruleId))).map((r) => [r.id, r.code]));
+  const rulesOf = new Map<string, string[]>();
+  for (const l of ruleLinks) if (rules.has(l.ruleId)) rulesOf.set(l.observationId, [...(rulesOf.get(l.observationId) ?? []), rules.get(l.ruleId)!]);
   return rows.map((r) => ({
     number: r.number,
     id: r.id,
@@ -641,6 +716,7 @@ export async function exportRecords(ctx: ServiceContext, query: Omit<ListQuery, 
     satisfaction: r.satisfaction,
     tags: r.tags.join(';'),
     ladderNodes: (nodesOf.get(r.id) ?? []).join(';'),
+    rules: (rulesOf.get(r.id) ?? []).join(';'),
   }));
 }
 
@@ -670,7 +746,7 @@ export async function publicReport(base: ServiceContext, slug: string, input: Pu
   const hits = personalDataIn(input);
   // A resident cannot be asked to confirm afterwards: personal data is marked and kept out of public view.
   if (hits.length && input.mayPublish) guardPersonalData(ctx, input, 'public', false);
-  await checkArea(ctx, input.areaId);
+  const areaId = await placeOf(ctx, input.areaId, input.point);
   const route = await routeFor(ctx, input.kind, []);
   const token = randomBytes(24).toString('base64url');
   const row = await transaction(ctx.db, async (trx) => {
@@ -680,7 +756,7 @@ export async function publicReport(base: ServiceContext, slug: string, input: Pu
       {
         ...emptyRow(scope.id, number, input.kind, input.title),
         text: input.text,
-        areaId: input.areaId ?? null,
+        areaId,
         lat: input.point?.lat ?? null,
         lon: input.point?.lon ?? null,
         visibility,
@@ -767,7 +843,7 @@ export async function reopenByToken(base: ServiceContext, token: string, message
     if (!TRANSITIONS[before.status as Status].includes('heropend')) {
       throw new DomainError('observation.illegal_transition', { from: statusName(before.status, ctx.locale), to: statusName('heropend', ctx.locale), allowed: TRANSITIONS[before.status as Status].map((s) => statusName(s, ctx.locale)).join(', ') });
     }
-    const dueAt = ANSWERED_KINDS.includes(before.kind as Kind) ? addWorkingDays(new Date(), (await getWorkspace(within(ctx, trx))).responseDays) : before.dueAt;
+    const dueAt = isAnsweredKind(before.kind) ? addWorkingDays(new Date(), (await getWorkspace(within(ctx, trx))).responseDays) : before.dueAt;
     const after = await repo.updateObservation(trx, scope.id, row.id, { status: 'heropend', answeredAt: null, closedAt: null, dueAt });
     await repo.insertEvent(trx, event(ctx, after, { action: 'transition', fromStatus: before.status, toStatus: 'heropend', message, dueAt }));
     await audit(trx, ctx, scope, 'transition', before, after);
@@ -781,4 +857,27 @@ export async function rateByToken(base: ServiceContext, token: string, input: { 
   const { row, ctx, scope } = await byToken(base, token);
   const after = await transaction(ctx.db, (trx) => saveSatisfaction(ctx, trx, scope, row, input));
   return presentFollowUp(ctx, scope, after, await repo.eventsOf(ctx.db, scope.id, row.id));
+}
+
+/**
+ * For learning cycles (the evidence pack of a session): the observations of a scope — linked
+ * to one of `nodeIds` (an action line and its interventions), or in one of `areaIds`, or the
+ * whole workspace when both are absent — that occurred between `since` and `until` (dates,
+ * inclusive), are overdue now, or are among `includeIds`. Only what the member may see;
+ * overdue first, then newest; at most 500.
+ */
+export async function observationsInScope(ctx: ServiceContext, f: { nodeIds?: readonly string[]; areaIds?: readonly string[]; since: string; until: string; includeIds?: readonly string[] }) {
+  const scope = policy.authorize(ctx, 'observation.read');
+  const rows = await repo.inScopeForLearning(ctx.db, scope.id, access(ctx, scope), { ...f, limit: 500 });
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    kind: r.kind as Kind,
+    title: r.title,
+    status: r.status as Status,
+    areaId: r.areaId,
+    occurredAt: r.occurredAt.toISOString(),
+    dueAt: iso(r.dueAt),
+    overdue: !!r.overdue,
+  }));
 }

@@ -1,10 +1,12 @@
 import { defineModule } from '../../platform/module';
+import { registerRuleDirectory } from '../observations/links';
 import { ruleErrors } from './errors';
 import { exportRules } from './exports';
 import { migrations } from './migrations';
 import { globalRoutes } from './national';
 import { routes } from './routes';
 import { seedDemoRules } from './seeds';
+import { rulesForObservations } from './service';
 
 export default defineModule({
   id: 'rules',
@@ -15,4 +17,6 @@ export default defineModule({
   nav: [{ path: 'regels', label: 'nav.rules', order: 25 }],
   seeds: seedDemoRules,
   exports: exportRules,
+  // Observations link rules and route signals to their owner; this module tells it which rules exist.
+  start: () => registerRuleDirectory({ module: 'rules', refs: rulesForObservations }),
 });

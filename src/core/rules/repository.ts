@@ -123,6 +123,11 @@ export const findRule = (db: Db, workspaceId: string, id: string) =>
   t(db).selectFrom('rules').selectAll().select(activeToday.as('active')).where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst() as Promise<
     (RuleRow & { active: boolean }) | undefined
   >;
+/** Several rules by id in one statement (ids not found are left out). */
+export const findRules = (db: Db, workspaceId: string, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([] as Pick<RuleRow, 'id' | 'code' | 'title' | 'ownerUserId' | 'ownerPartnerId'>[])
+    : t(db).selectFrom('rules').select(['id', 'code', 'title', 'ownerUserId', 'ownerPartnerId']).where('workspaceId', '=', workspaceId).where('id', '=', sql<string>`any(${[...ids]}::uuid[])`).execute();
 export const findRuleByCode = (db: Db, workspaceId: string, code: string) =>
   t(db).selectFrom('rules').selectAll().where('workspaceId', '=', workspaceId).where('code', '=', code).executeTakeFirst() as Promise<RuleRow | undefined>;
 export const allRules = (db: Db, workspaceId: string) => t(db).selectFrom('rules').selectAll().where('workspaceId', '=', workspaceId).orderBy('code').execute() as Promise<RuleRow[]>;
@@ -249,18 +254,22 @@ export const insertReview = async (db: Db, row: Omit<ReviewRow, 'createdAt'>) =>
 export const reviewsOf = async (db: Db, workspaceId: string, ruleId: string) =>
   (await t(db).selectFrom('ruleReviews').selectAll().where('workspaceId', '=', workspaceId).where('ruleId', '=', ruleId).orderBy('decidedOn', 'desc').orderBy('createdAt', 'desc').execute()) as unknown as ReviewRow[];
 
-/** Deviations of a rule, and observations linked to them, in a window of days. */
+/** Deviations of a rule, and the observations linked to them, in a window of days. */
 export async function countsBetween(db: Db, workspaceId: string, ruleId: string, from: string, to: string) {
   const row = await t(db)
     .selectFrom('deviations as d')
     .leftJoin('deviationObservations as o', (j) => j.onRef('o.workspaceId', '=', 'd.workspaceId').onRef('o.deviationId', '=', 'd.id'))
-    .select([sql<number>`count(distinct d.id)`.as('deviations'), sql<number>`count(distinct o.observation_id)`.as('signals')])
+    .select([
+      sql<number>`count(distinct d.id)`.as('deviations'),
+      sql<number>`count(distinct o.observation_id)`.as('signals'),
+      sql<string[]>`coalesce(array_agg(distinct o.observation_id::text) filter (where o.observation_id is not null), '{}')`.as('observationIds'),
+    ])
     .where('d.workspaceId', '=', workspaceId)
     .where('d.ruleId', '=', ruleId)
     .where('d.occurredOn', '>=', from)
     .where('d.occurredOn', '<=', to)
     .executeTakeFirstOrThrow();
-  return { deviations: Number(row.deviations), signals: Number(row.signals) };
+  return { deviations: Number(row.deviations), signals: Number(row.signals), observationIds: row.observationIds };
 }
 
 // Pressure and load
@@ -284,8 +293,15 @@ export interface PressureRow {
 /**
  * Every rule of the workspace with its deviations in the period and the period before,
  * ranked: most deviations first, then the steepest rise, then the most linked signals.
+ * Linked signals are the distinct observations linked to the period's deviations or, given in
+ * `direct` (by the observations module, which owns those links), to the rule itself.
  */
-export async function pressure(db: Db, workspaceId: string, p: { from: string; to: string; previousFrom: string; previousTo: string; domain?: string; level?: string; limit: number }) {
+export async function pressure(
+  db: Db,
+  workspaceId: string,
+  p: { from: string; to: string; previousFrom: string; previousTo: string; domain?: string; level?: string; limit: number },
+  direct: readonly { ruleId: string; observationId: string }[] = [],
+) {
   const result = await sql<PressureRow>`
     with cur as (
       select d.rule_id, count(*) as n, count(*) filter (where d.outcome = 'helped') as helped, count(d.outcome) as with_outcome,
@@ -298,10 +314,15 @@ export async function pressure(db: Db, workspaceId: string, p: { from: string; t
       where d.workspace_id = ${workspaceId} and d.occurred_on between ${p.previousFrom}::date and ${p.previousTo}::date
       group by d.rule_id
     ), sig as (
-      select d.rule_id, count(distinct o.observation_id) as n
-      from deviations d join deviation_observations o on o.workspace_id = d.workspace_id and o.deviation_id = d.id
-      where d.workspace_id = ${workspaceId} and d.occurred_on between ${p.from}::date and ${p.to}::date
-      group by d.rule_id
+      select s.rule_id, count(distinct s.observation_id) as n from (
+        select d.rule_id, o.observation_id
+        from deviations d join deviation_observations o on o.workspace_id = d.workspace_id and o.deviation_id = d.id
+        where d.workspace_id = ${workspaceId} and d.occurred_on between ${p.from}::date and ${p.to}::date
+        union all
+        select l.rule_id, l.observation_id
+        from unnest(${direct.map((l) => l.ruleId)}::uuid[], ${direct.map((l) => l.observationId)}::uuid[]) as l(rule_id, observation_id)
+      ) s
+      group by s.rule_id
     )
     select r.id as rule_id, r.code, r.title, r.kind, r.level, r.domain,
            coalesce(cur.n, 0)::int as deviations, coalesce(prev.n, 0)::int as previous_deviations,
@@ -531,3 +552,45 @@ export const allDeviationEvents = (db: Db, workspaceId: string) =>
   t(db).selectFrom('deviationEvents').selectAll().where('workspaceId', '=', workspaceId).orderBy('deviationId').orderBy('at').orderBy('id').execute() as Promise<DeviationEventRow[]>;
 export const allReviews = async (db: Db, workspaceId: string) =>
   (await t(db).selectFrom('ruleReviews').selectAll().where('workspaceId', '=', workspaceId).orderBy('ruleId').orderBy('decidedOn').orderBy('createdAt').execute()) as unknown as ReviewRow[];
+
+/** The scope condition of a deviation for learning cycles: linked (itself or through its rule) to one of the nodes, or in one of the areas. */
+function learningScope(workspaceId: string, f: { nodeIds?: readonly string[]; areaIds?: readonly string[] }) {
+  const parts = [sql`d.workspace_id = ${workspaceId}`];
+  if (f.areaIds) parts.push(f.areaIds.length ? sql`d.area_id in (${sql.join(f.areaIds.map((id) => sql`${id}::uuid`))})` : sql`false`);
+  if (f.nodeIds) {
+    const ids = f.nodeIds.length ? sql.join(f.nodeIds.map((id) => sql`${id}::uuid`)) : null;
+    parts.push(
+      ids
+        ? sql`(exists (select 1 from deviation_nodes n where n.workspace_id = d.workspace_id and n.deviation_id = d.id and n.node_id in (${ids}))
+            or exists (select 1 from rule_nodes rn where rn.workspace_id = d.workspace_id and rn.rule_id = d.rule_id and rn.node_id in (${ids})))`
+        : sql`false`,
+    );
+  }
+  return sql.join(parts, sql` and `);
+}
+
+/** For learning cycles: deviations of a scope in a period, newest first, with their rule's code and title; at most `limit`. */
+export async function deviationsInScope(db: Db, workspaceId: string, f: { nodeIds?: readonly string[]; areaIds?: readonly string[]; since: string; until: string; limit: number }) {
+  const { rows } = await sql<DeviationRow & { ruleCode: string; ruleTitle: string }>`
+    select d.*, r.code as rule_code, r.title as rule_title
+    from deviations d join rules r on r.workspace_id = d.workspace_id and r.id = d.rule_id
+    where ${learningScope(workspaceId, f)} and d.occurred_on between ${f.since}::date and ${f.until}::date
+    order by d.occurred_on desc, d.id desc
+    limit ${f.limit}`.execute(db);
+  return rows;
+}
+
+/** For learning cycles: per rule, the deviations of a scope in the period and in the period of the same length before it. */
+export async function pressureInScope(db: Db, workspaceId: string, f: { nodeIds?: readonly string[]; areaIds?: readonly string[]; previousFrom: string; since: string; until: string }) {
+  const { rows } = await sql<{ ruleId: string; code: string; title: string; deviations: number; previousDeviations: number }>`
+    select r.id as rule_id, r.code, r.title,
+      count(*) filter (where d.occurred_on >= ${f.since}::date)::int as deviations,
+      count(*) filter (where d.occurred_on < ${f.since}::date)::int as previous_deviations
+    from deviations d join rules r on r.workspace_id = d.workspace_id and r.id = d.rule_id
+    where ${learningScope(workspaceId, f)} and d.occurred_on between ${f.previousFrom}::date and ${f.until}::date
+    group by r.id, r.code, r.title
+    having count(*) filter (where d.occurred_on >= ${f.since}::date) > 0
+    order by deviations desc, r.code
+    limit 50`.execute(db);
+  return rows.map((r) => ({ ...r, deviations: Number(r.deviations), previousDeviations: Number(r.previousDeviations) }));
+}

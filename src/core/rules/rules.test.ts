@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../observations/workdays';
+import { localDate } from '../../platform/workdays';
 import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
 
 let d: TestDichter;
@@ -130,5 +130,32 @@ describe('rules under pressure', () => {
     expect(res.body.activeRules).toBe(6);
     expect(res.body.activeByDomainAndLevel).toContainEqual({ domain: 'wonen', level: 'gemeente', count: 3 });
     expect(res.body.deviationsPerRule[0]).toMatchObject({ code: 'PR-A', count: 10 });
+  });
+});
+
+describe('deviations for a learning cycle', () => {
+  it('gives the deviations linked to an action line or its interventions in a period, with the rules under pressure there — nothing from elsewhere', async () => {
+    const { deviationsForLearning } = await import('./service');
+    const { resolveMembership } = await import('../workspaces/service');
+    const node = async (rung: string, title: string, parentIds: string[]) => (await req('POST', '/ladder/nodes', { rung, title, parentIds })).body.id as string;
+    const goal = await node('goal', 'Snelle hulp', [await node('challenge', 'Schulden', [await node('value', 'Vertrouwen', [])])]);
+    const line = await node('action_line', 'Geen wachtlijst', [goal]);
+    const other = await node('action_line', 'Andere lijn', [goal]);
+    const id = await rule('LC-01');
+    const linked = async (nodeId: string, occurredOn: string) =>
+      (await req('POST', `/rules/${id}/deviations`, { occurredOn, situation: 'Jongere direct geholpen', explanation: 'De wachttijd liet de schuld verder oplopen.', ladderNodeIds: [nodeId] }, professional.token)).body.id as string;
+    const inScope = await linked(line, daysAgo(3));
+    const before = await linked(line, daysAgo(20));
+    const elsewhere = await linked(other, daysAgo(3));
+    const base = { ...d.runtime.context(), actor: { userId: owner.id, email: owner.email, name: owner.name, isAdmin: false, via: 'token' as const } };
+    const ctx = { ...base, workspace: (await resolveMembership(base, slug))! };
+    const res = await deviationsForLearning(ctx, { nodeIds: [line], since: daysAgo(10), until: daysAgo(0) });
+    expect(res.deviations.map((x) => x.id)).toEqual([inScope]);
+    expect(res.deviations.map((x) => x.id)).not.toContain(elsewhere);
+    // the period of the same length before holds the older deviation
+    expect(res.rulesUnderPressure).toEqual([{ ruleId: id, code: 'LC-01', title: 'Regel LC-01', deviations: 1, previousDeviations: 1 }]);
+    expect(before).toBeTruthy();
+    const none = await deviationsForLearning(ctx, { nodeIds: [], since: daysAgo(10), until: daysAgo(0) });
+    expect(none.deviations).toEqual([]);
   });
 });

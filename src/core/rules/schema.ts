@@ -129,7 +129,7 @@ export const reviewView = z.object({
   observationIds: z.array(z.uuid()),
   decidedByName: z.string(),
   createdAt: z.string(),
-  /** The decision's later effect: fewer deviations? fewer signals? */
+  /** The decision's later effect: fewer deviations? fewer signals (observations linked to its deviations or to the rule)? */
   effect,
 });
 
@@ -142,6 +142,11 @@ export const ruleView = ruleSummaryView.extend({
   approvers: z.array(z.object({ userId: z.uuid(), name: z.string() })),
   tests: z.array(testView),
   reviews: z.array(reviewView),
+  /** Observations (signals, stories…) that link this rule and the member may see: how many, and the newest 20. */
+  linkedObservations: z.object({
+    total: z.number().int(),
+    items: z.array(z.object({ id: z.uuid(), number: z.number().int(), kind: z.string(), title: z.string(), status: z.string(), occurredAt: z.string() })),
+  }),
   createdAt: z.string(),
   can: z.object({ update: z.boolean(), delete: z.boolean(), review: z.boolean(), deviate: z.boolean() }),
 });
@@ -236,7 +241,7 @@ export const pressureItem = z.object({
   trend: z.enum(['up', 'down', 'flat']),
   /** Of the deviations in the period with a recorded outcome: the share that helped (0–1); null without outcomes. */
   helpedShare: z.number().nullable(),
-  /** Observations linked to the period's deviations. */
+  /** Distinct observations linked to the period's deviations, or linking the rule itself and happened in the period. */
   linkedSignals: z.number().int(),
   areas: z.number().int(),
   /** Different professionals who deviated. */

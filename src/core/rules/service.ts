@@ -5,8 +5,8 @@ import { DomainError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { areaNames } from '../areas/service';
 import { nodeRefs } from '../ladder/service';
-import { observationRefs, personalDataIn } from '../observations/service';
-import { localDate } from '../observations/workdays';
+import { observationRefs, observationsLinkedToRules, personalDataIn } from '../observations/service';
+import { localDate } from '../../platform/workdays';
 import { listMembers, listPartners } from '../workspaces/service';
 import { rulePolicy as policy } from './policies';
 import * as repo from './repository';
@@ -84,16 +84,27 @@ async function findRule(db: Db, scope: WorkspaceScope, id: string) {
   return row;
 }
 
-/** The reviews of a rule, each with its later effect: deviations and signals in equal windows before and after the decision. */
-async function reviewsWithEffect(db: Db, scope: WorkspaceScope, ruleId: string) {
+type DirectLink = Awaited<ReturnType<typeof observationsLinkedToRules>>[number];
+
+/**
+ * The reviews of a rule, each with its later effect: deviations and signals in equal windows
+ * before and after the decision. Signals are the distinct observations linked to those
+ * deviations or to the rule itself (`direct`, every observation that links the rule).
+ */
+async function reviewsWithEffect(db: Db, scope: WorkspaceScope, ruleId: string, direct: readonly DirectLink[]) {
   const reviews = await repo.reviewsOf(db, scope.id, ruleId);
+  const signals = (window: { observationIds: string[] }, from: string, to: string) =>
+    new Set([...window.observationIds, ...direct.filter((l) => l.occurredOn >= from && l.occurredOn <= to).map((l) => l.observationId)]).size;
   return Promise.all(
     reviews.map(async (r) => {
       const days = Math.max(0, Math.min(180, daysBetween(r.decidedOn, today())));
-      const [before, after] = await Promise.all([
-        repo.countsBetween(db, scope.id, ruleId, addDays(r.decidedOn, -days), addDays(r.decidedOn, -1)),
-        repo.countsBetween(db, scope.id, ruleId, r.decidedOn, addDays(r.decidedOn, days)),
+      const windows = { before: [addDays(r.decidedOn, -days), addDays(r.decidedOn, -1)], after: [r.decidedOn, addDays(r.decidedOn, days)] } as const;
+      const [countsBefore, countsAfter] = await Promise.all([
+        repo.countsBetween(db, scope.id, ruleId, ...windows.before),
+        repo.countsBetween(db, scope.id, ruleId, ...windows.after),
       ]);
+      const before = { deviations: countsBefore.deviations, signals: signals(countsBefore, ...windows.before) };
+      const after = { deviations: countsAfter.deviations, signals: signals(countsAfter, ...windows.after) };
       return {
         id: r.id,
         decidedOn: r.decidedOn,
@@ -110,19 +121,26 @@ async function reviewsWithEffect(db: Db, scope: WorkspaceScope, ruleId: string) 
   );
 }
 
+/** How many of the observations that link a rule the rule's page lists (the newest). */
+const LINKED_SIGNALS_SHOWN = 20;
+
 async function present(ctx: ServiceContext, db: Db, scope: WorkspaceScope, row: repo.RuleRow & { active?: boolean }): Promise<RuleView> {
   const c = within(ctx, db);
-  const [areaIds, nodeIds, approverIds, tests, reviews, members, partners, deviationCount] = await Promise.all([
+  const direct = await observationsLinkedToRules(c, [row.id]);
+  const newest = direct.slice(-LINKED_SIGNALS_SHOWN).reverse();
+  const [areaIds, nodeIds, approverIds, tests, reviews, members, partners, deviationCount, signalRefs] = await Promise.all([
     repo.linksOf(db, 'ruleAreas', scope.id, row.id),
     repo.linksOf(db, 'ruleNodes', scope.id, row.id),
     repo.linksOf(db, 'ruleApprovers', scope.id, row.id),
     repo.testsOf(db, scope.id, row.id),
-    reviewsWithEffect(db, scope, row.id),
+    reviewsWithEffect(db, scope, row.id, direct),
     listMembers(c),
     row.ownerPartnerId ? listPartners(c) : Promise.resolve([]),
     repo.countDeviations(db, scope.id, row.id),
+    observationRefs(c, newest.map((l) => l.observationId)),
   ]);
   const [areas, nodes] = await Promise.all([areaNames(c, areaIds), nodeRefs(c, nodeIds)]);
+  const signalOf = new Map(signalRefs.map((o) => [o.id, o]));
   const nameOf = new Map(members.map((m) => [m.userId, m.name]));
   const manage = policy.can(scope, 'rule.manage');
   return {
@@ -135,6 +153,13 @@ async function present(ctx: ServiceContext, db: Db, scope: WorkspaceScope, row: 
     approvers: approverIds.map((userId) => ({ userId, name: nameOf.get(userId) ?? '?' })),
     tests: tests.map((t) => ({ id: t.id, testedOn: t.testedOn, moment: t.moment as 'voor_vaststelling', participants: t.participants, findings: t.findings, verdict: t.verdict as 'werkbaar', createdAt: t.createdAt.toISOString() })),
     reviews,
+    linkedObservations: {
+      total: direct.length,
+      items: newest.flatMap((l) => {
+        const o = signalOf.get(l.observationId);
+        return o ? [{ id: o.id, number: o.number, kind: o.kind, title: o.title, status: o.status, occurredAt: o.occurredAt }] : [];
+      }),
+    },
     createdAt: row.createdAt.toISOString(),
     can: {
       update: manage,
@@ -148,6 +173,15 @@ async function present(ctx: ServiceContext, db: Db, scope: WorkspaceScope, row: 
 export async function getRule(ctx: ServiceContext, id: string): Promise<RuleView> {
   const scope = policy.authorize(ctx, 'rule.read');
   return present(ctx, ctx.db, scope, await findRule(ctx.db, scope, id));
+}
+
+/**
+ * For the observations module (registered as its rule directory in the manifest): these rules
+ * of the workspace with code, title and owner, so an observation can link, show and route them.
+ */
+export async function rulesForObservations(ctx: ServiceContext, ids: readonly string[]) {
+  const scope = policy.authorize(ctx, 'rule.read');
+  return repo.findRules(ctx.db, scope.id, ids);
 }
 
 export async function createRule(ctx: ServiceContext, input: CreateRuleInput): Promise<RuleView> {
@@ -422,8 +456,10 @@ export async function rulePressure(ctx: ServiceContext, query: PressureQuery) {
   const length = daysBetween(from, to) + 1;
   const previousTo = addDays(from, -1);
   const previousFrom = addDays(from, -length);
+  // Observations that link a rule directly count as its signals too; the observations module owns those links.
+  const direct = await observationsLinkedToRules(ctx, undefined, { from, to });
   const [rows, total] = await Promise.all([
-    repo.pressure(ctx.db, scope.id, { from, to, previousFrom, previousTo, domain: query.domain, level: query.level, limit: query.limit }),
+    repo.pressure(ctx.db, scope.id, { from, to, previousFrom, previousTo, domain: query.domain, level: query.level, limit: query.limit }, direct),
     repo.countRules(ctx.db, scope.id, query),
   ]);
   return {
@@ -464,3 +500,44 @@ export async function ruleLoad(ctx: ServiceContext) {
 }
 
 export { presentDeviations, findRule as findRuleRow };
+
+/**
+ * For learning cycles (the evidence pack of a session): the deviations of a scope — linked,
+ * themselves or through their rule, to one of `nodeIds` (an action line and its
+ * interventions), or in one of `areaIds`, or the whole workspace when both are absent —
+ * between `since` and `until` (inclusive), newest first (at most 500); and the rules under
+ * pressure there: deviations per rule in the period against the period of the same length before.
+ */
+export async function deviationsForLearning(ctx: ServiceContext, f: { nodeIds?: readonly string[]; areaIds?: readonly string[]; since: string; until: string }) {
+  const scope = policy.authorize(ctx, 'rule.read');
+  const previousFrom = addDays(f.since, -(daysBetween(f.since, f.until) + 1));
+  const [rows, pressure] = await Promise.all([repo.deviationsInScope(ctx.db, scope.id, { ...f, limit: 500 }), repo.pressureInScope(ctx.db, scope.id, { ...f, previousFrom })]);
+  return {
+    deviations: rows.map((d) => ({
+      id: d.id,
+      ruleId: d.ruleId,
+      ruleCode: d.ruleCode,
+      ruleTitle: d.ruleTitle,
+      occurredOn: d.occurredOn,
+      areaId: d.areaId,
+      situation: d.situation,
+      explanation: d.explanation,
+      outcome: d.outcome,
+    })),
+    rulesUnderPressure: pressure,
+  };
+}
+
+/** For other modules (learning cycles, board decisions): these rules' code and title; unknown ids are left out. */
+export async function ruleRefsForLearning(ctx: ServiceContext, ids: readonly string[]) {
+  const scope = policy.authorize(ctx, 'rule.read');
+  const rows = await Promise.all([...new Set(ids)].map((id) => repo.findRule(ctx.db, scope.id, id)));
+  return rows.filter((r): r is NonNullable<typeof r> => !!r).map((r) => ({ id: r.id, code: r.code, title: r.title }));
+}
+
+/** For learning cycles: whether these deviations exist in the workspace (the ids that do). */
+export async function deviationRefsForLearning(ctx: ServiceContext, ids: readonly string[]) {
+  const scope = policy.authorize(ctx, 'rule.read');
+  const found = await repo.listDeviations(ctx.db, scope.id, { ids: [...new Set(ids)], limit: 500, offset: 0 });
+  return found.items.map((d) => ({ id: d.id, ruleId: d.ruleId, occurredOn: d.occurredOn, situation: d.situation }));
+}

@@ -4,6 +4,7 @@ import * as m002 from './2026_11_28_002_observation_attachments';
 import * as m003 from './2026_11_28_003_msc';
 import * as m004 from './2026_11_28_004_observation_indexes';
 import * as m005 from './2026_11_28_005_observation_retention';
+import * as m006 from './2026_11_29_006_observation_rules';
 
 export const migrations: Migration[] = [
   { name: '2026_11_28_001_create_observations', ...m001 },
@@ -11,4 +12,5 @@ export const migrations: Migration[] = [
   { name: '2026_11_28_003_msc', ...m003 },
   { name: '2026_11_28_004_observation_indexes', ...m004 },
   { name: '2026_11_28_005_observation_retention', ...m005 },
+  { name: '2026_11_29_006_observation_rules', ...m006 },
 ];

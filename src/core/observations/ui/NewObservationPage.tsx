@@ -19,7 +19,7 @@ export function useSavedNotice() {
     o.ownerName && o.dueAt ? t('new.doneRouted', { number: o.number, owner: o.ownerName, due: f.date(o.dueAt) }) : t('new.done', { number: o.number });
 }
 
-/** The fast entry form: a kind, a title, and optionally the rest. `?soort=` and `?actielijn=` fill it in. */
+/** The fast entry form: a kind, a title, and optionally the rest. `?soort=`, `?actielijn=` and `?regel=` fill it in. */
 export default function NewObservationPage() {
   const t = useT(m);
   const { workspace } = useWorkspace();
@@ -30,7 +30,8 @@ export default function NewObservationPage() {
   const [params] = useSearchParams();
   const kind = params.get('soort');
   const line = params.get('actielijn');
-  const initial = { ...emptyDraft, kind: isKind(kind) ? kind : emptyDraft.kind, lineId: isUuid(line) ? line : '' };
+  const rule = params.get('regel');
+  const initial = { ...emptyDraft, kind: isKind(kind) ? kind : emptyDraft.kind, lineId: isUuid(line) ? line : '', ruleId: isUuid(rule) ? rule : '' };
   return (
     <div className="dichter-narrow obs-page-form">
       <BackLink to={page('waarnemingen')}>{t('back.list')}</BackLink>

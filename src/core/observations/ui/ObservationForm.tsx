@@ -1,6 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { api, ApiError, wsPath } from '../../../web/api';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { api, ApiError, wsPath, type List } from '../../../web/api';
 import { useT } from '../../../web/i18n';
 import { Alert, Button, ButtonGroup, FieldShell, Form, Heading, Paragraph, SubmitButton, TextAreaField, TextField, cx, useFormErrors, type FieldRef } from '../../../web/ui';
 import { useWorkspace } from '../../../web/workspace';
@@ -12,6 +12,7 @@ import {
   lineLabel,
   useActionLines,
   useAreaGroups,
+  useKinds,
   useLabels,
   type CheckTextView,
   type Kind,
@@ -22,17 +23,20 @@ import {
 import { parseTags, replaceSpans } from './text';
 
 export interface ObservationDraft {
-  kind: Kind | '';
+  /** A core kind, one a practice adds, or '' before choosing. */
+  kind: string;
   title: string;
   text: string;
   areaId: string;
   lineId: string;
+  /** The first linked rule; the form shows one, and keeps any others as they are. */
+  ruleId: string;
   visibility: Visibility;
   tags: string;
   containsPersonalData: boolean;
 }
 
-export const emptyDraft: ObservationDraft = { kind: '', title: '', text: '', areaId: '', lineId: '', visibility: 'workspace', tags: '', containsPersonalData: false };
+export const emptyDraft: ObservationDraft = { kind: '', title: '', text: '', areaId: '', lineId: '', ruleId: '', visibility: 'workspace', tags: '', containsPersonalData: false };
 
 /** The form's values for an existing observation; its first linked action line is the one in the picker. */
 export function draftOf(o: ObservationView): ObservationDraft {
@@ -42,6 +46,7 @@ export function draftOf(o: ObservationView): ObservationDraft {
     text: o.text,
     areaId: o.areaId ?? '',
     lineId: o.ladderNodes.find((n) => n.rung === 'action_line')?.id ?? '',
+    ruleId: o.rules[0]?.id ?? '',
     visibility: o.visibility,
     tags: o.tags.join(', '),
     containsPersonalData: o.containsPersonalData,
@@ -206,6 +211,82 @@ function ActionLinePicker({ value, onChange, error, current }: { value: string; 
   );
 }
 
+type RuleOption = { id: string; code: string; title: string };
+const ruleLabel = (r: RuleOption) => `${r.code} ${r.title}`;
+
+/**
+ * The rule: a search box that asks the register for matching rules (a register can hold
+ * thousands of product codes, so the list is not loaded whole), and the list of matches.
+ */
+function RulePicker({ value, onChange, error, current }: { value: string; onChange(v: string): void; error?: string; current?: RuleOption | null }) {
+  const t = useT(m);
+  const { workspace } = useWorkspace();
+  const [search, setSearch] = useState('');
+  const q = useDeferredValue(search.trim());
+  const rules = useQuery({
+    queryKey: ['w', workspace.slug, 'observations', 'rule-choices', q],
+    staleTime: 60_000,
+    queryFn: async () => (await api.get<List<RuleOption>>(wsPath(workspace.slug, `rules?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}`))).items,
+  });
+  const shown = rules.data ?? [];
+  const known = shown.find((r) => r.id === value) ?? (current && current.id === value ? current : null);
+  // a rule chosen elsewhere (the rule's page links here with ?regel=) that is not among the matches: ask for its name
+  const named = useQuery({
+    queryKey: ['w', workspace.slug, 'observations', 'rule-choice', value],
+    enabled: !!value && !known,
+    staleTime: 60_000,
+    queryFn: async () => api.get<RuleOption>(wsPath(workspace.slug, `rules/${value}`)),
+  });
+  const chosen = known ?? (named.data ? { id: named.data.id, code: named.data.code, title: named.data.title } : null);
+  const id = 'obs-rule';
+  const countId = useId();
+  return (
+    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset obs-line">
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        {t('field.rule')} <span className="dichter-optional">{t('field.optional')}</span>
+      </legend>
+      <Paragraph small className="obs-line__help">
+        {t('field.ruleHelp')}
+      </Paragraph>
+      <TextField
+        id="obs-rule-search"
+        type="search"
+        label={t('field.ruleSearch')}
+        value={search}
+        autoComplete="off"
+        enterKeyHint="search"
+        aria-describedby={countId}
+        onChange={(e) => setSearch(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter in the search box narrows the list; it does not send the form.
+          if (e.key === 'Enter') e.preventDefault();
+        }}
+      />
+      <p className="dichter-visually-hidden" id={countId} aria-live="polite">
+        {q && rules.data ? t('field.ruleMatches', { count: shown.length }) : ''}
+      </p>
+      <FieldShell id={id} label={t('field.ruleChoose')} error={error}>
+        <select
+          id={id}
+          className={cx('utrecht-select', 'utrecht-select--html-select', error && 'utrecht-select--invalid')}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          <option value="">{rules.isPending ? t('field.loading') : t('field.noRule')}</option>
+          {chosen && !shown.some((r) => r.id === chosen.id) && <option value={chosen.id}>{ruleLabel(chosen)}</option>}
+          {shown.map((r) => (
+            <option key={r.id} value={r.id}>
+              {ruleLabel(r)}
+            </option>
+          ))}
+        </select>
+      </FieldShell>
+    </fieldset>
+  );
+}
+
 /** Where the guard found personal data, with the two ways out: remove it, or mark the observation. */
 function PrivacyWarning({ checked, visibility, onRemove, onMark, busy, headingRef }: { checked: Checked; visibility: Visibility; onRemove(): void; onMark(): void; busy: boolean; headingRef: React.Ref<HTMLDivElement> }) {
   const t = useT(m);
@@ -287,6 +368,7 @@ export function ObservationForm({
       text: { id: 'obs-text', label: t('field.text') },
       areaId: { id: 'obs-area', label: t('field.area') },
       ladderNodeIds: { id: 'obs-line', label: t('field.line') },
+      ruleIds: { id: 'obs-rule', label: t('field.rule') },
       visibility: { id: `obs-visibility-${d.visibility}`, label: t('field.visibility') },
       tags: { id: 'obs-tags', label: t('field.tags') },
       containsPersonalData: { id: 'obs-personal', label: t('field.personal') },
@@ -294,6 +376,7 @@ export function ObservationForm({
     for (let i = 0; i < 21; i++) {
       out[`tags.${i}`] = out.tags;
       out[`ladderNodeIds.${i}`] = out.ladderNodeIds;
+      out[`ruleIds.${i}`] = out.ruleIds;
     }
     return out;
   }, [t, d.visibility]);
@@ -333,6 +416,8 @@ export function ObservationForm({
       text: v.text,
       areaId: v.areaId || null,
       ladderNodeIds: [...new Set([...keepNodeIds, ...(v.lineId ? [v.lineId] : [])])],
+      // the rule in the picker first (its owner answers), then any other linked rules as they were
+      ruleIds: [...new Set([...(v.ruleId ? [v.ruleId] : []), ...(current?.rules.slice(1).map((r) => r.id) ?? [])])],
       tags: parseTags(v.tags),
       visibility: v.visibility,
       containsPersonalData: v.containsPersonalData,
@@ -415,7 +500,11 @@ export function ObservationForm({
     setNote(value && wasPublic ? t('privacy.markedPublic') : '');
   };
 
-  const kindChoices: Choice<Kind>[] = KIND_LIST.map((k) => ({ value: k, label: labels.kind(k), hint: labels.kindHint(k) }));
+  const kinds = useKinds();
+  const kindChoices: Choice<string>[] = [
+    ...KIND_LIST.map((k) => ({ value: k, label: labels.kind(k), hint: labels.kindHint(k) })),
+    ...(kinds.data ?? []).filter((k) => k.practice).map((k) => ({ value: k.id, label: k.label })),
+  ];
   const visibilityChoices: Choice<Visibility>[] = VISIBILITY_LIST.map((v) => ({
     value: v,
     label: labels.visibility(v),
@@ -471,6 +560,7 @@ export function ObservationForm({
       </div>
       <AreaSelect value={d.areaId} onChange={(v) => set('areaId', v)} error={err('areaId')} current={current?.areaId ? { id: current.areaId, name: current.areaName ?? '?' } : null} />
       <ActionLinePicker value={d.lineId} onChange={(v) => set('lineId', v)} error={err('ladderNodeIds')} current={current?.ladderNodes.find((n) => n.id === d.lineId) ?? null} />
+      <RulePicker value={d.ruleId} onChange={(v) => set('ruleId', v)} error={err('ruleIds')} current={current?.rules.find((r) => r.id === d.ruleId) ?? null} />
       <Choices name="obs-visibility" legend={t('field.visibility')} choices={visibilityChoices} value={d.visibility} onChange={(v) => set('visibility', v)} error={err('visibility')} />
       <TextField id="obs-tags" label={t('field.tags')} description={t('field.tagsHelp')} optional value={d.tags} maxLength={400} autoComplete="off" onChange={(e) => set('tags', e.target.value)} error={err('tags')} />
       <div className={cx('dichter-field', 'obs-checkbox', err('containsPersonalData') && 'utrecht-form-field--invalid')}>

@@ -304,8 +304,8 @@ function HistoryItem({ h }: { h: HistoryEntry }) {
       t('history.updated')
     );
   return (
-    <li className={h.internal ? 'obs-timeline__item obs-timeline__item--internal' : 'obs-timeline__item'}>
-      <p className="nl-paragraph obs-timeline__head">
+    <li className={h.internal ? 'dichter-timeline__item dichter-timeline__item--internal' : 'dichter-timeline__item'}>
+      <p className="nl-paragraph">
         <strong>{what}</strong>
         {h.internal && (
           <>
@@ -319,13 +319,13 @@ function HistoryItem({ h }: { h: HistoryEntry }) {
         </span>
       </p>
       {(h.ownerName || h.forwardedTo || h.dueAt) && (
-        <p className="nl-paragraph dichter-small obs-timeline__meta">
+        <p className="nl-paragraph dichter-small">
           {[h.ownerName && t('history.owner', { name: h.ownerName }), h.forwardedTo && t('history.forwardedTo', { name: h.forwardedTo }), h.dueAt && t('history.due', { date: f.date(h.dueAt) })].filter(Boolean).join(' · ')}
         </p>
       )}
       {h.message && (
-        <div className="obs-timeline__message">
-          {h.action === 'transition' && h.to === 'beantwoord' && <p className="nl-paragraph obs-timeline__label">{t('history.answer')}</p>}
+        <div className="dichter-timeline__message">
+          {h.action === 'transition' && h.to === 'beantwoord' && <p className="nl-paragraph dichter-timeline__label">{t('history.answer')}</p>}
           <PlainText text={h.message} />
         </div>
       )}
@@ -383,6 +383,20 @@ function Details({ o }: { o: ObservationView }) {
         ts('common.none')
       ),
     ],
+    ...(o.rules.length
+      ? ([
+          [
+            t('detail.rules'),
+            <ul key="rules" className="utrecht-unordered-list obs-plain-list">
+              {o.rules.map((r) => (
+                <li key={r.id}>
+                  <Link to={page(`regels/${r.id}`)}>{`${r.code} ${r.title}`}</Link>
+                </li>
+              ))}
+            </ul>,
+          ],
+        ] as [React.ReactNode, React.ReactNode][])
+      : []),
     [t('detail.owner'), o.ownerName ?? (o.forwardedTo ? t('detail.forwardedTo', { name: o.forwardedTo }) : t('detail.noOwner'))],
     [t('detail.due'), <Due key="due" dueAt={o.dueAt} overdue={o.overdue} open={open} />],
     [
@@ -458,7 +472,7 @@ export default function ObservationPage() {
                 )}
               </Section>
               <Section id="obs-history" title={t('history.title')}>
-                <ol className="obs-timeline">
+                <ol className="dichter-timeline">
                   {o.history.map((h) => (
                     <HistoryItem key={h.id} h={h} />
                   ))}

@@ -54,7 +54,8 @@ export const isStatus = (error: unknown, ...statuses: number[]) => error instanc
 export function usePublicLabels() {
   const t = useT(pm);
   return {
-    kind: (k: Kind) => t(`kind.${k}`),
+    // the public side knows the core kinds; a practice's kind shows as its id
+    kind: (k: string) => ((PUBLIC_KINDS as readonly string[]).includes(k) ? t(`kind.${k as Kind}`) : k),
     kindHint: (k: Kind) => t(`kindHint.${k}`),
     status: (s: Status) => t(`status.${s}`),
     statusExplain: (s: Status) => t(`statusExplain.${s}`),

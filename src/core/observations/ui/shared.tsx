@@ -6,7 +6,7 @@ import { useFormat, useT } from '../../../web/i18n';
 import { cx } from '../../../web/ui';
 import { useWorkspace } from '../../../web/workspace';
 import type { AreaListView } from '../../areas/schema';
-import type { checkTextView, HistoryEntry, inboxView, Kind, listView, ObservationSummaryView, ObservationView, personalDataHit, Status, templateView } from '../schema';
+import type { checkTextView, HistoryEntry, inboxView, Kind, kindsView, listView, ObservationSummaryView, ObservationView, personalDataHit, Status, templateView } from '../schema';
 import { m } from './messages';
 import { calendarDaysUntil, textBlocks } from './text';
 
@@ -19,6 +19,7 @@ export type PersonalDataHit = z.infer<typeof personalDataHit>;
 export type TemplateView = z.infer<typeof templateView>;
 export type TemplateList = List<TemplateView> & { can: { manage: boolean } };
 export type Visibility = ObservationView['visibility'];
+export type KindsView = z.infer<typeof kindsView>;
 
 // The lists of schema.ts, repeated here so the browser bundle does not pull in zod.
 export const KIND_LIST = ['verhaal', 'signaal', 'knelpunt', 'idee', 'succes'] as const satisfies readonly Kind[];
@@ -38,11 +39,23 @@ export const observationKeys = {
   templates: (slug: string) => ['w', slug, 'observations', 'templates'] as const,
 };
 
+/** Every kind a member can record: the core's five and those the workspace's practices add (with their names). */
+export function useKinds() {
+  const { workspace } = useWorkspace();
+  return useQuery({
+    queryKey: [...observationKeys.all(workspace.slug), 'kinds'],
+    staleTime: 30 * 60_000,
+    queryFn: async () => (await api.get<KindsView>(wsPath(workspace.slug, 'observation-kinds'))).items,
+  });
+}
+
 export function useLabels() {
   const t = useT(m);
+  const kinds = useKinds();
   return {
-    kind: (k: Kind) => t(`kind.${k}`),
-    kindHint: (k: Kind) => t(`kindHint.${k}`),
+    // a practice's kind is named by the practice (in the reader's language, by the server)
+    kind: (k: string) => (isKind(k) ? t(`kind.${k}`) : (kinds.data?.find((x) => x.id === k)?.label ?? k)),
+    kindHint: (k: string) => (isKind(k) ? t(`kindHint.${k}`) : undefined),
     status: (s: Status) => t(`status.${s}`),
     visibility: (v: Visibility) => t(`visibility.${v}`),
     personal: (k: PersonalDataHit['kind']) => t(`personal.${k}`),
@@ -146,7 +159,7 @@ export function Badge({ kind, value, children }: { kind: 'kind' | 'status' | 'ov
   return <span className={cx('obs-badge', `obs-badge--${kind}`, value && `obs-badge--${kind}-${value}`)}>{children}</span>;
 }
 
-export function KindBadge({ kind }: { kind: Kind }) {
+export function KindBadge({ kind }: { kind: string }) {
   return (
     <Badge kind="kind" value={kind}>
       {useLabels().kind(kind)}

@@ -165,9 +165,9 @@ function History({ d }: { d: DeviationView }) {
   const known = ['recorded', 'asked', 'approved', 'declined', 'outcome_helped', 'outcome_no_difference', 'outcome_harmed'];
   return (
     <Section id="dev-history" title={t('deviation.history')}>
-      <ol className="rules-timeline">
+      <ol className="dichter-timeline">
         {d.history.map((h) => (
-          <li key={h.id} className="rules-timeline__item">
+          <li key={h.id} className="dichter-timeline__item">
             <p className="nl-paragraph">
               <strong>{known.includes(h.action) ? t(`history.${h.action as 'recorded'}`) : t('history.other')}</strong>
               <br />
@@ -176,7 +176,7 @@ function History({ d }: { d: DeviationView }) {
               </span>
             </p>
             {h.message && (
-              <div className="rules-timeline__message">
+              <div className="dichter-timeline__message">
                 <PlainText text={h.message} />
               </div>
             )}

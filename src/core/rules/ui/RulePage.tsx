@@ -132,6 +132,34 @@ export function DeviationCard({ d, heading = 3 }: { d: DeviationView; heading?: 
   );
 }
 
+/** The observations that link this rule: how many, the newest, and a way to report one more. */
+function Signals({ rule }: { rule: RuleView }) {
+  const t = useT(m);
+  const f = useFormat();
+  const page = usePagePath();
+  const { total, items } = rule.linkedObservations;
+  return (
+    <Section id="rules-signals" title={t('signals.title')}>
+      <Paragraph>{t('signals.intro')}</Paragraph>
+      {total === 0 ? (
+        <Paragraph>{t('signals.empty')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>{total === 1 ? t('signals.countOne') : total > items.length ? t('signals.count', { count: f.number(total), shown: f.number(items.length) }) : t('signals.countAll', { count: f.number(total) })}</Paragraph>
+          <ul className="utrecht-unordered-list" aria-labelledby="rules-signals">
+            {items.map((o) => (
+              <li key={o.id} className="utrecht-unordered-list__item">
+                <Link to={page(`waarnemingen/${o.id}`)}>{t('signals.item', { number: o.number, title: o.title })}</Link> ({f.date(o.occurredAt)})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <ButtonLink to={page(`waarnemingen/nieuw?soort=signaal&regel=${rule.id}`)}>{t('signals.report')}</ButtonLink>
+    </Section>
+  );
+}
+
 function Deviations({ rule, deviations }: { rule: RuleView; deviations: ReturnType<typeof useRuleDeviations> }) {
   const t = useT(m);
   const f = useFormat();
@@ -445,6 +473,7 @@ export default function RulePage() {
               )}
             </Section>
             <Deviations rule={r} deviations={deviations} />
+            <Signals rule={r} />
             <Reviews rule={r} deviations={deviations.data?.items} />
             <Tests rule={r} />
           </>

@@ -7,7 +7,7 @@
  * trigger it. All scans are single passes with bounded look-around: linear in the text length.
  */
 
-import type { Locale } from '../../platform/errors';
+import type { Locale } from './errors';
 
 export const PERSONAL_DATA_KINDS = ['bsn', 'iban', 'email', 'phone'] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
