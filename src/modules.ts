@@ -4,9 +4,10 @@ import areas from './core/areas/manifest';
 import ladder from './core/ladder/manifest';
 import observations from './core/observations/manifest';
 import rules from './core/rules/manifest';
+import learning from './core/learning/manifest';
 
 /**
  * Every module of this installation, in dependency order: migrations and seeds run in this
  * order. Add a module by importing its manifest here; the platform does the rest.
  */
-export const modules: readonly ModuleManifest[] = [workspaces, areas, ladder, observations, rules];
+export const modules: readonly ModuleManifest[] = [workspaces, areas, ladder, observations, rules, learning];
