@@ -453,6 +453,22 @@ export const assumptionsOf = (db: Db, workspaceId: string, nodeId: string) =>
     .orderBy('a.id')
     .execute() as Promise<AssumptionRow[]>;
 
+/** The assumptions on the theories of change of several action lines, each with its action line, in one statement. */
+export const assumptionsOfNodes = (db: Db, workspaceId: string, nodeIds: readonly string[]) =>
+  nodeIds.length
+    ? (t(db)
+        .selectFrom('ladderTocAssumptions as a')
+        .innerJoin('ladderTocLinks as l', (j) => j.onRef('l.workspaceId', '=', 'a.workspaceId').onRef('l.id', '=', 'a.linkId'))
+        .selectAll('a')
+        .select('l.nodeId')
+        .where('a.workspaceId', '=', workspaceId)
+        .where('l.nodeId', '=', sql<string>`any(${[...nodeIds]}::uuid[])`)
+        .orderBy('l.nodeId')
+        .orderBy('a.createdAt')
+        .orderBy('a.id')
+        .execute() as Promise<(AssumptionRow & { nodeId: string })[]>)
+    : Promise.resolve([]);
+
 export const historyOf = (db: Db, workspaceId: string, nodeId: string) =>
   t(db)
     .selectFrom('ladderTocAssumptionHistory as h')

@@ -11,6 +11,7 @@ import { theoryDiagramSvg } from './diagram';
 import { ladderPolicy as policy } from './policies';
 import * as repo from './repository';
 import {
+  ASSUMPTION_STATUSES,
   RUNGS,
   rungAbove,
   type CreateNodeInput,
@@ -747,6 +748,13 @@ export async function deleteAssumption(ctx: ServiceContext, nodeId: string, id: 
 export async function nodeRefs(ctx: ServiceContext, ids: readonly string[]) {
   const scope = policy.authorize(ctx, 'ladder.read');
   return (await repo.findNodes(ctx.db, scope.id, [...new Set(ids)])).map((n) => ({ id: n.id, rung: n.rung as Rung, code: n.code, title: n.title, ownerUserId: n.ownerUserId, ownerPartnerId: n.ownerPartnerId }));
+}
+
+/** For other modules: the assumptions of these action lines' theories of change, with status and date, in one query. */
+export async function assumptionsOfActionLines(ctx: ServiceContext, actionLineIds: readonly string[]) {
+  const scope = policy.authorize(ctx, 'ladder.read');
+  const rows = await repo.assumptionsOfNodes(ctx.db, scope.id, [...new Set(actionLineIds)]);
+  return rows.map((a) => ({ id: a.id, actionLineId: a.nodeId, linkId: a.linkId, text: a.text, status: a.status as (typeof ASSUMPTION_STATUSES)[number], statusDate: a.statusDate }));
 }
 
 export { allAreas, lookups, syncValuesWithCharter, emptyNode, relationsOf, presentSummary };

@@ -4,7 +4,7 @@ import { transaction, type Db } from '../../platform/db/database';
 import { DomainError, type FieldError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { areaIdsWithin, areaNames } from '../areas/service';
-import { getTheory, listNodes, nodeRefs, traceNode, updateAssumption } from '../ladder/service';
+import { assumptionsOfActionLines, listNodes, nodeRefs, traceNode, updateAssumption } from '../ladder/service';
 import type { TraceDown } from '../ladder/schema';
 import { listSelected } from '../observations/msc.service';
 import { observationRefs, observationsInScope } from '../observations/service';
@@ -107,12 +107,9 @@ async function scopeFilter(ctx: ServiceContext, s: { scopeKind: string; scopeId:
 
 /** The assumptions of the theories of change of these action lines. */
 async function assumptionsOf(ctx: ServiceContext, actionLineIds: readonly string[]) {
-  const theories = await Promise.all(actionLineIds.map((id) => getTheory(ctx, id)));
-  return theories.flatMap((t) =>
-    t.links.flatMap((l) =>
-      l.assumptions.map((a) => ({ id: a.id, actionLineId: t.actionLine.id, actionLineTitle: t.actionLine.code ? `${t.actionLine.code} ${t.actionLine.title}` : t.actionLine.title, text: a.text, status: a.status, statusDate: a.statusDate })),
-    ),
-  );
+  const [assumptions, lines] = await Promise.all([assumptionsOfActionLines(ctx, actionLineIds), nodeRefs(ctx, actionLineIds)]);
+  const title = new Map(lines.map((n) => [n.id, n.code ? `${n.code} ${n.title}` : n.title]));
+  return assumptions.map((a) => ({ id: a.id, actionLineId: a.actionLineId, actionLineTitle: title.get(a.actionLineId) ?? '?', text: a.text, status: a.status, statusDate: a.statusDate }));
 }
 
 // Evidence items
