@@ -134,6 +134,17 @@ describe('the rule dossier', () => {
     expect(html.match(/<tr><th scope="row">\d{4} K[1-4]<\/th>/g)).toHaveLength(8);
   });
 
+  it('lists the signals reported about the rule itself, and counts them in their quarter', async () => {
+    const before = await buildDossier(await memberContext(owner), otherRuleId);
+    const obs = await req('POST', '/observations', { kind: 'signaal', title: 'Andere regel knelt bij jongeren', text: 'Zonder afwijking gemeld, direct over de regel.', visibility: 'workspace', ruleIds: [otherRuleId] }, professional.token);
+    expect(obs.status, JSON.stringify(obs.body)).toBe(201);
+    const after = await buildDossier(await memberContext(owner), otherRuleId);
+    expect(after.signals).toContainEqual(expect.objectContaining({ number: obs.body.number, title: 'Andere regel knelt bij jongeren', deviations: [] }));
+    expect(after.summary.signals).toBe(before.summary.signals + 1);
+    const current = after.ranking.length - 1;
+    expect(after.ranking[current].signals).toBe(before.ranking[current].signals + 1);
+  });
+
   it('ranks the rule per quarter as the pressure list does', async () => {
     const ctx = await memberContext(owner);
     const data = await buildDossier(ctx, ruleId);

@@ -1,6 +1,6 @@
 import type { ServiceContext, WorkspaceScope } from '../../platform/context';
 import { areaNames } from '../areas/service';
-import { observationRefs } from '../observations/service';
+import { observationRefs, observationsLinkedToRules } from '../observations/service';
 import { rulePolicy as policy } from './policies';
 import * as repo from './repository';
 import type { RuleView } from './schema';
@@ -145,7 +145,9 @@ function quarters(on: string, count: number) {
 /** The rule's place in the pressure ranking and its counts per quarter, the last two years, oldest first. */
 async function rankingHistory(ctx: ServiceContext, scope: WorkspaceScope, rule: { id: string; code: string }, on: string): Promise<DossierQuarter[]> {
   const periods = quarters(on, 8);
-  const { rows, total, beforeCode } = await repo.rankHistory(ctx.db, scope.id, rule, periods);
+  // signals linked to a rule itself count in the quarter they happened, as on the pressure list
+  const direct = await observationsLinkedToRules(ctx, undefined, { from: periods[0].from, to: periods[periods.length - 1].to });
+  const { rows, total, beforeCode } = await repo.rankHistory(ctx.db, scope.id, rule, periods, direct);
   return rows.map((r) => {
     // Rules without deviations in the quarter or the period before all score zero and sort by code.
     const zeroRules = total - r.activeCount;
@@ -170,10 +172,10 @@ export async function buildDossier(ctx: ServiceContext, ruleId: string): Promise
   const scope = policy.authorize(ctx, 'rule.read');
   const rule = await getRule(ctx, ruleId);
   const on = today();
-  const [rows, ranking] = await Promise.all([repo.allDeviationsOfRule(ctx.db, scope.id, rule.id), rankingHistory(ctx, scope, rule, on)]);
+  const [rows, ranking, direct] = await Promise.all([repo.allDeviationsOfRule(ctx.db, scope.id, rule.id), rankingHistory(ctx, scope, rule, on), observationsLinkedToRules(ctx, [rule.id])]);
   const ids = rows.map((r) => r.id);
   const [links, areas] = await Promise.all([repo.deviationLinks(ctx.db, scope.id, ids), areaNames(ctx, rows.map((r) => r.areaId).filter((a): a is string => !!a))]);
-  const linkedIds = [...new Set([...links.observations.map((o) => o.observationId), ...rule.reviews.flatMap((r) => r.observationIds)])];
+  const linkedIds = [...new Set([...links.observations.map((o) => o.observationId), ...direct.map((o) => o.observationId), ...rule.reviews.flatMap((r) => r.observationIds)])];
   const refs = await observationRefs(ctx, linkedIds);
   const ref = new Map(refs.map((o) => [o.id, o]));
   const areaName = new Map(areas.map((a) => [a.id, a.name]));
