@@ -149,7 +149,7 @@ async function rankingHistory(ctx: ServiceContext, scope: WorkspaceScope, rule: 
   const direct = await observationsLinkedToRules(ctx, undefined, { from: periods[0].from, to: periods[periods.length - 1].to });
   const { rows, total, beforeCode } = await repo.rankHistory(ctx.db, scope.id, rule, periods, direct);
   return rows.map((r) => {
-    // Rules without deviations in the quarter or the period before all score zero and sort by code.
+    // Rules without deviations or signals in the quarter and without deviations before it score zero and sort by code.
     const zeroRules = total - r.activeCount;
     const zeroAhead = r.active ? (r.deviations === 0 && r.previousDeviations > 0 ? zeroRules : 0) : beforeCode - r.activeBeforeCode;
     const p = periods[r.i];

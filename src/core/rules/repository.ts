@@ -455,11 +455,11 @@ export interface RankRow {
   professionals: number;
   /** Rules that rank above this one in the quarter, as `pressure` ranks them. */
   ahead: number;
-  /** Rules with deviations in the quarter or the one before whose code sorts before this rule's. */
+  /** Active rules (as `active`) whose code sorts before this rule's. */
   activeBeforeCode: number;
-  /** Rules with deviations in the quarter or the one before. */
+  /** Active rules (as `active`). */
   activeCount: number;
-  /** Whether this rule had deviations in the quarter or the one before. */
+  /** Whether this rule had deviations or signals in the quarter, or deviations in the one before. */
   active: boolean;
 }
 
@@ -467,8 +467,8 @@ export interface RankRow {
  * The rule's place in the pressure ranking per period, exactly as `pressure` ranks (most
  * deviations, then the steepest rise against the equally long period just before, then linked
  * signals — through deviations, or `direct` to a rule — then code), without ranking every rule:
- * only rules with deviations in a period or the one before are compared; all others score zero
- * and sort by code. The workspace's deviations in the whole window are read once.
+ * only rules with deviations or signals in a period, or deviations in the one before, are
+ * compared; all others score zero and sort by code.
  */
 export async function rankHistory(
   db: Db,
@@ -478,46 +478,38 @@ export async function rankHistory(
   direct: readonly { ruleId: string; observationId: string; occurredOn: string }[] = [],
 ) {
   const values = sql.join(periods.map((p, i) => sql`(${i}::int, ${p.from}::date, ${p.to}::date, ${p.previousFrom}::date, ${p.previousTo}::date)`));
-  const window = { from: periods.map((p) => p.previousFrom).sort()[0], to: periods.map((p) => p.to).sort().at(-1)! };
   const [rows, totals] = await Promise.all([
     sql<RankRow>`
       with q(i, f, t, pf, pt) as (values ${values}),
-      -- the workspace's deviations in the whole window, read once
-      d as materialized (
-        select d.id, d.rule_id, d.occurred_on, d.reporter_user_id from deviations d
-        where d.workspace_id = ${workspaceId} and d.occurred_on between ${window.from}::date and ${window.to}::date
-      ),
       cur as (
-        select q.i, d.rule_id, count(*)::int as n from q join d on d.occurred_on between q.f and q.t group by q.i, d.rule_id
-      ), sig as (
-        select s.i, s.rule_id, count(distinct s.observation_id)::int as s from (
-          select q.i, d.rule_id, o.observation_id
-          from deviation_observations o join d on d.id = o.deviation_id join q on d.occurred_on between q.f and q.t
-          where o.workspace_id = ${workspaceId}
-          union all
-          select q.i, l.rule_id, l.observation_id
-          from unnest(${direct.map((l) => l.ruleId)}::uuid[], ${direct.map((l) => l.observationId)}::uuid[], ${direct.map((l) => l.occurredOn)}::date[]) as l(rule_id, observation_id, occurred_on)
-            join q on l.occurred_on between q.f and q.t
-        ) s
-        group by s.i, s.rule_id
+        select q.i, d.rule_id, count(distinct d.id)::int as n, array_remove(array_agg(distinct o.observation_id), null) as obs, count(distinct d.reporter_user_id)::int as p
+        from q
+          join deviations d on d.workspace_id = ${workspaceId} and d.occurred_on between q.f and q.t
+          left join deviation_observations o on o.workspace_id = d.workspace_id and o.deviation_id = d.id
+        group by q.i, d.rule_id
+      ), direct as (
+        select q.i, l.rule_id, array_agg(l.observation_id) as obs
+        from unnest(${direct.map((l) => l.ruleId)}::uuid[], ${direct.map((l) => l.observationId)}::uuid[], ${direct.map((l) => l.occurredOn)}::date[]) as l(rule_id, observation_id, occurred_on)
+          join q on l.occurred_on between q.f and q.t
+        group by q.i, l.rule_id
       ), prev as (
-        select q.i, d.rule_id, count(*)::int as n from q join d on d.occurred_on between q.pf and q.pt group by q.i, d.rule_id
-      ), mine as (
-        select q.i, count(distinct d.reporter_user_id)::int as p from q join d on d.rule_id = ${rule.id} and d.occurred_on between q.f and q.t group by q.i
+        select q.i, d.rule_id, count(*)::int as n
+        from q join deviations d on d.workspace_id = ${workspaceId} and d.occurred_on between q.pf and q.pt
+        group by q.i, d.rule_id
       ), stats as (
-        select x.i, x.rule_id, coalesce(c.n, 0) as n, coalesce(c.n, 0) - coalesce(p.n, 0) as rise, coalesce(g.s, 0) as s
-        from (select i, rule_id from cur union select i, rule_id from prev) x
+        select x.i, x.rule_id, coalesce(c.n, 0) as n, coalesce(c.n, 0) - coalesce(p.n, 0) as rise,
+               (select count(distinct v) from unnest(coalesce(c.obs, '{}'::uuid[]) || coalesce(g.obs, '{}'::uuid[])) v)::int as s
+        from (select i, rule_id from cur union select i, rule_id from prev union select i, rule_id from direct) x
           left join cur c on c.i = x.i and c.rule_id = x.rule_id
           left join prev p on p.i = x.i and p.rule_id = x.rule_id
-          left join sig g on g.i = x.i and g.rule_id = x.rule_id
+          left join direct g on g.i = x.i and g.rule_id = x.rule_id
       ), me as (
-        select q.i, coalesce(c.n, 0) as n, coalesce(p.n, 0) as prev, coalesce(g.s, 0) as s, coalesce(m.p, 0) as p,
-               exists (select 1 from stats x where x.i = q.i and x.rule_id = ${rule.id}) as active
+        select q.i, coalesce(c.n, 0) as n, coalesce(p.n, 0) as prev, coalesce(x.s, 0) as s, coalesce(c.p, 0) as p,
+               x.rule_id is not null as active
         from q
           left join cur c on c.i = q.i and c.rule_id = ${rule.id}
           left join prev p on p.i = q.i and p.rule_id = ${rule.id}
-          left join sig g on g.i = q.i and g.rule_id = ${rule.id}
-          left join mine m on m.i = q.i
+          left join stats x on x.i = q.i and x.rule_id = ${rule.id}
       )
       select me.i, me.n as deviations, me.prev as previous_deviations, me.s as signals, me.p as professionals, me.active,
         (select count(*) from stats s join rules r on r.workspace_id = ${workspaceId} and r.id = s.rule_id
