@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { ServiceContext, WorkspaceScope } from './context';
 import type { EventBus } from './events';
 import type { Mailer } from './mail';
+import type { ReportSectionDefinition } from './report';
 
 /** One migration, frozen in time: it never imports application code. */
 export interface Migration {
@@ -68,6 +69,8 @@ export interface ModuleManifest {
   jobs?: JobDefinition[];
   /** Extra kinds of observation this module adds; the observations module offers them beside its own. */
   observationKinds?: ObservationKindDefinition[];
+  /** Sections this module adds to the progress report (src/core/reports). */
+  reportSections?: ReportSectionDefinition[];
   /** Called once when the runtime opens, e.g. to listen to events (`observation.created`) of the event bus. */
   start?: (services: ModuleServices) => void;
 }

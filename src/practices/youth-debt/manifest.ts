@@ -1,0 +1,5 @@
+import { defineModule } from '../../platform/module';
+
+export default defineModule({
+  id: 'youth-debt',
+});
