@@ -40,6 +40,11 @@ export const platformErrors: ErrorCatalogue = {
   'request.rate_limited': { status: 429, nl: 'Te veel verzoeken. Probeer het over {seconds} seconden opnieuw.', en: 'Too many requests. Try again in {seconds} seconds.' },
   'route.not_found': { status: 404, nl: 'Deze pagina of dit adres bestaat niet.', en: 'This page or address does not exist.' },
   'server.error': { status: 500, nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw; de beheerder kan het voorval terugvinden met kenmerk {reference}.', en: 'Something went wrong on our side. Try again later; the administrator can find it with reference {reference}.' },
+  'document.pdf_unavailable': {
+    status: 503,
+    nl: 'Een PDF maken kan hier niet: Chromium staat niet op de server (installeer het pakket chromium, of wijs het aan met DICHTER_CHROMIUM). Open de HTML-versie en kies Afdrukken → Opslaan als PDF.',
+    en: 'A PDF cannot be made here: Chromium is not installed on the server (install the chromium package, or point DICHTER_CHROMIUM at it). Open the HTML version and choose Print → Save as PDF.',
+  },
   'server.unavailable': { status: 503, nl: 'De database is tijdelijk niet bereikbaar.', en: 'The database is temporarily unavailable.' },
   // Tenancy is the platform's: a non-member is told the workspace does not exist.
   'workspace.not_found': { status: 404, nl: 'Deze werkruimte bestaat niet, of u bent er geen lid van.', en: 'This workspace does not exist, or you are not a member.' },

@@ -93,6 +93,8 @@ export interface ModuleServices {
   config: Config;
   /** The observation kinds every module's manifest adds, checked for duplicates (with the module that adds each). */
   observationKinds: readonly (ObservationKindDefinition & { module: string })[];
+  /** The progress-report sections every module's manifest adds, ordered, checked for duplicate ids. */
+  reportSections: readonly (ReportSectionDefinition & { module: string })[];
 }
 
 /** Passed between seeds so later modules can build on the demo workspace. */
@@ -121,6 +123,7 @@ export interface Registry {
   jobs: JobDefinition[];
   tenancy: TenancyResolver;
   observationKinds: (ObservationKindDefinition & { module: string })[];
+  reportSections: (ReportSectionDefinition & { module: string })[];
 }
 
 /**
@@ -137,6 +140,8 @@ export function buildRegistry(modules: readonly ModuleManifest[], platformErrors
   const jobs: JobDefinition[] = [];
   const kindOwner = new Map<string, string>();
   const observationKinds: Registry['observationKinds'] = [];
+  const sectionOwner = new Map<string, string>();
+  const reportSections: Registry['reportSections'] = [];
   let tenancy: { module: string; resolve: TenancyResolver } | undefined;
 
   for (const m of modules) {
@@ -175,6 +180,12 @@ export function buildRegistry(modules: readonly ModuleManifest[], platformErrors
       kindOwner.set(kind.id, m.id);
       observationKinds.push({ ...kind, module: m.id });
     }
+    for (const section of m.reportSections ?? []) {
+      const owner = sectionOwner.get(section.id);
+      if (owner) throw new ModuleRegistryError(`report section '${section.id}' of module '${m.id}' is already added by '${owner}'`);
+      sectionOwner.set(section.id, m.id);
+      reportSections.push({ ...section, module: m.id });
+    }
     if (m.tenancy) {
       if (tenancy) throw new ModuleRegistryError(`modules '${tenancy.module}' and '${m.id}' both provide tenancy`);
       tenancy = { module: m.id, resolve: m.tenancy };
@@ -182,5 +193,6 @@ export function buildRegistry(modules: readonly ModuleManifest[], platformErrors
   }
   if (!tenancy) throw new ModuleRegistryError('no module provides tenancy (the workspaces module must be registered)');
   nav.sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
-  return { modules, errors, nav, jobs, tenancy: tenancy.resolve, observationKinds };
+  reportSections.sort((a, b) => a.order - b.order);
+  return { modules, errors, nav, jobs, tenancy: tenancy.resolve, observationKinds, reportSections };
 }

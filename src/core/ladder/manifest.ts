@@ -4,6 +4,7 @@ import { exportLadder } from './exports';
 import { migrations } from './migrations';
 import { globalRoutes, routes } from './routes';
 import { seedDemoLadder } from './seeds';
+import { ladderReportSections } from './report';
 
 export default defineModule({
   id: 'ladder',
@@ -14,4 +15,5 @@ export default defineModule({
   nav: [{ path: 'ladder', label: 'nav.ladder', order: 15 }],
   seeds: seedDemoLadder,
   exports: exportLadder,
+  reportSections: ladderReportSections,
 });

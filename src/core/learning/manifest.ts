@@ -4,6 +4,7 @@ import { exportLearning } from './exports';
 import { migrations } from './migrations';
 import { routes } from './routes';
 import { seedDemoLearning } from './seeds';
+import { learningReportSections } from './report';
 
 export default defineModule({
   id: 'learning',
@@ -13,4 +14,5 @@ export default defineModule({
   nav: [{ path: 'leren', label: 'nav.learning', order: 28 }],
   seeds: seedDemoLearning,
   exports: exportLearning,
+  reportSections: learningReportSections,
 });

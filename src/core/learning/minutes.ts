@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../../platform/context';
+import { dutchDate, loadPdfKit, renderHtmlDocument, winAnsi } from '../../platform/document';
 import type { EvidencePack, SessionView } from './schema';
 import { evidencePack, getSession } from './service';
 
@@ -16,12 +17,6 @@ const LABELS = {
   kind: { verhaal: 'Verhaal', signaal: 'Signaal', knelpunt: 'Knelpunt', idee: 'Idee', succes: 'Succes' },
 } as const;
 const label = (group: keyof typeof LABELS, value: string) => (LABELS[group] as Record<string, string>)[value] ?? value;
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-const dutchDate = (iso: string) => {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-};
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A document as headed sections of paragraphs, lists and tables: rendered once as HTML and once as PDF. */
 type Block = { p: string } | { list: string[] } | { table: { head: string[]; rows: string[][] } } | { h3: string };
@@ -132,51 +127,6 @@ function evidenceDoc(s: SessionView, pack: EvidencePack): Doc {
   };
 }
 
-function renderHtml(d: Doc, workspace: string) {
-  const e = escapeHtml;
-  const block = (b: Block) => {
-    if ('p' in b) return `<p>${e(b.p)}</p>`;
-    if ('h3' in b) return `<h3>${e(b.h3)}</h3>`;
-    if ('list' in b) return `<ul>${b.list.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`;
-    return `<table><thead><tr>${b.table.head.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead><tbody>${b.table.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
-  };
-  return `<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(d.title)} — ${e(workspace)}</title>
-<style>
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1a1a1a;max-width:60rem;margin:2rem auto;padding:0 1rem}
-h1{color:#154273;font-size:1.8rem;margin-bottom:.25rem}
-h2{color:#154273;border-bottom:2px solid #154273;padding-bottom:.2rem;margin-top:2rem;font-size:1.3rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}
-th,td{border:1px solid #b4b4b4;padding:.35rem .5rem;text-align:left;vertical-align:top}
-th{background:#e8eef5}
-.sub{color:#4a4a4a;margin-top:0}
-@media print{body{margin:0}}
-</style>
-</head>
-<body>
-<header><p class="sub">${e(workspace)}</p><h1>${e(d.title)}</h1><p class="sub">${e(d.subtitle)}</p></header>
-<main>
-${d.sections.map((s) => `<section><h2>${e(s.heading)}</h2>${s.blocks.map(block).join('\n')}</section>`).join('\n')}
-</main>
-</body>
-</html>`;
-}
-
-/** Standard PDF fonts speak WinAnsi: typographic characters outside it get a plain stand-in. */
-const winAnsi = (text: string) =>
-  text
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/→/g, '->')
-    .replace(/[^\x20-\x7e\xa0-\xff\n—–…€]/g, '?');
-
-let pdfKit: Promise<typeof import('pdfkit')> | undefined;
-const loadPdfKit = () => (pdfKit ??= import('pdfkit').then((m) => (m as unknown as { default: typeof import('pdfkit') }).default ?? m));
-
 async function renderPdf(d: Doc, workspace: string): Promise<Buffer> {
   const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 64, left: 56, right: 56 }, lang: 'nl', displayTitle: true, pdfVersion: '1.7', info: { Title: winAnsi(d.title), Author: winAnsi(workspace), Creator: 'dichter' } });
@@ -222,5 +172,5 @@ export async function sessionDocument(ctx: ServiceContext, sessionId: string, pa
   const workspace = ctx.workspace!.name;
   const fileName = `${part === 'minutes' ? 'verslag' : 'bewijsmap'}-${session.date}.${format}`;
   if (format === 'pdf') return { format, contentType: 'application/pdf', fileName, body: await renderPdf(d, workspace) };
-  return { format, contentType: 'text/html; charset=utf-8', fileName, body: renderHtml(d, workspace) };
+  return { format, contentType: 'text/html; charset=utf-8', fileName, body: renderHtmlDocument({ lang: 'nl', kicker: workspace, title: d.title, subtitle: d.subtitle, sections: d.sections }) };
 }

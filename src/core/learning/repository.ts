@@ -325,3 +325,48 @@ export const followUpsOf = (db: Db, workspaceId: string, ids: readonly string[])
 
 export const countCycles = async (db: Db, workspaceId: string) =>
   Number((await t(db).selectFrom('learningCycles').select((eb) => eb.fn.countAll<number>().as('n')).where('workspaceId', '=', workspaceId).executeTakeFirstOrThrow()).n);
+
+// The progress report
+
+/** What the learning module tells a progress report about a period: sessions held, decisions, harvest, board decisions, actions and the agenda. */
+export async function reportRows(db: Db, workspaceId: string, f: { from: string; to: string; cycleIds: readonly string[] | null }) {
+  // With a scope, only the cycles of that action line or area (none: an impossible id keeps `in` valid).
+  const cycles = f.cycleIds === null ? null : f.cycleIds.length ? [...f.cycleIds] : ['00000000-0000-0000-0000-000000000000'];
+  const sessions = t(db)
+    .selectFrom('learningSessions as s')
+    .innerJoin('learningCycles as c', (j) => j.onRef('c.id', '=', 's.cycleId').on('c.workspaceId', '=', workspaceId))
+    .where('s.workspaceId', '=', workspaceId)
+    .where('s.status', '=', 'held')
+    .where('s.heldOn', '>=', f.from)
+    .where('s.heldOn', '<=', f.to)
+    .$if(cycles !== null, (q) => q.where('s.cycleId', 'in', cycles!));
+  const sessionIds = sessions.select('s.id');
+  const [held, decisions, insights, actions, questions, boardDecisions, events] = await Promise.all([
+    sessions.select(['s.id', 's.heldOn', 's.title', 's.kind', 'c.title as cycleTitle']).orderBy('s.heldOn').execute(),
+    t(db).selectFrom('learningDecisions').selectAll().where('workspaceId', '=', workspaceId).where('sessionId', 'in', sessionIds).orderBy('createdAt').execute() as Promise<DecisionRow[]>,
+    t(db).selectFrom('learningInsights').selectAll().where('workspaceId', '=', workspaceId).where('sessionId', 'in', sessionIds).orderBy('createdAt').execute() as Promise<InsightRow[]>,
+    t(db)
+      .selectFrom('learningActions')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('status', '=', 'open')
+      .$if(cycles !== null, (q) => q.where('cycleId', 'in', cycles!))
+      .orderBy('dueOn')
+      .execute() as Promise<ActionRow[]>,
+    t(db)
+      .selectFrom('learningQuestions')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('status', '!=', 'dropped')
+      .$if(cycles !== null, (q) => q.where('cycleId', 'in', cycles!))
+      .orderBy('openedOn')
+      .execute() as Promise<QuestionRow[]>,
+    t(db).selectFrom('learningBoardDecisions').selectAll().where('workspaceId', '=', workspaceId).where('decidedOn', '>=', f.from).where('decidedOn', '<=', f.to).orderBy('decidedOn').execute() as Promise<BoardDecisionRow[]>,
+    t(db).selectFrom('learningTimelineEvents').selectAll().where('workspaceId', '=', workspaceId).where('happenedOn', '>=', f.from).where('happenedOn', '<=', f.to).orderBy('happenedOn').execute() as Promise<TimelineEventRow[]>,
+  ]);
+  const [followUps, annotations] = await Promise.all([
+    followUpsOf(db, workspaceId, boardDecisions.map((b) => b.id)),
+    where(db, 'learningTimelineAnnotations', workspaceId, 'eventId', events.map((e) => e.id)),
+  ]);
+  return { held, decisions, insights, actions, questions, boardDecisions, followUps, events, annotations };
+}

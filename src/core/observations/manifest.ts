@@ -8,6 +8,7 @@ import { open311Routes } from './open311';
 import { runRetention } from './retention';
 import { globalRoutes, routes } from './routes';
 import { seedDemoObservations } from './seeds';
+import { observationReportSections } from './report';
 
 export default defineModule({
   id: 'observations',
@@ -29,4 +30,5 @@ export default defineModule({
     registerPracticeKinds(services.observationKinds);
     startResidentMail(services);
   },
+  reportSections: observationReportSections,
 });

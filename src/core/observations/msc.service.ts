@@ -515,3 +515,29 @@ export async function listSelected(ctx: ServiceContext, query: { periodId?: stri
   });
   return { items, total: items.length };
 }
+
+/**
+ * For the progress report: the stories a panel selected as most significant (with the reason)
+ * that happened or were chosen in the period, then the most recent other stories. `publicOnly`
+ * keeps public stories and names no storyteller.
+ */
+export async function storiesForReport(ctx: ServiceContext, f: { from: string; to: string; publicOnly: boolean; recent: number }) {
+  const scope = policy.authorize(ctx, 'observation.read');
+  const inPeriod = (iso: string) => iso.slice(0, 10) >= f.from && iso.slice(0, 10) <= f.to;
+  type Told = Pick<StoryView, 'visibility' | 'storyteller'>;
+  const shown = (s: Told) => !f.publicOnly || s.visibility === 'public';
+  const teller = (s: Told) => (f.publicOnly ? (s.storyteller === 'bewoner' || s.storyteller === 'resident' ? 'een bewoner' : 'een professional') : s.storyteller);
+  const selected = (await listSelected(ctx, {})).items.filter((i) => shown(i.story) && (inPeriod(i.story.occurredAt) || (i.heldOn !== null && inPeriod(i.heldOn))));
+  const chosen = new Set(selected.map((i) => i.story.id));
+  const rows = await repo.listStories(ctx.db, scope.id, access(ctx, scope), { from: f.from, to: f.to }, { limit: 500, offset: 0 });
+  const names = await namesFor(ctx, ctx.db, rows.items.map((r) => r.areaId));
+  const recent = rows.items
+    .map((r) => presentStory(ctx, scope, r, names))
+    .filter((s) => shown(s) && !chosen.has(s.id))
+    .reverse()
+    .slice(0, f.recent);
+  return {
+    selected: [...new Map(selected.map((i) => [i.story.id, { ...i.story, storyteller: teller(i.story), reason: i.reason, chosenOn: i.heldOn ?? i.finishedAt.slice(0, 10) }])).values()],
+    recent: recent.map((s) => ({ ...s, storyteller: teller(s) })),
+  };
+}

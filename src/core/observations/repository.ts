@@ -571,3 +571,26 @@ export async function inScopeForLearning(
     .limit(f.limit)
     .execute()) as unknown as SummaryRow[];
 }
+
+/** For the progress report: what was reported in a period that awaits an answer, and how it was answered. */
+export async function answerStats(db: Db, workspaceId: string, f: { from: string; to: string; areaIds: readonly string[] | null }) {
+  const rows = await t(db)
+    .selectFrom('observations')
+    .where('workspaceId', '=', workspaceId)
+    .where('dueAt', 'is not', null)
+    .where(sql<SqlBool>`(occurred_at at time zone 'Europe/Amsterdam')::date between ${f.from}::date and ${f.to}::date`)
+    .$if(f.areaIds !== null, (q) => q.where('areaId', 'in', f.areaIds!.length ? [...f.areaIds!] : ['00000000-0000-0000-0000-000000000000']))
+    .select((eb) => [
+      'kind',
+      eb.fn.countAll<number>().as('total'),
+      sql<number>`count(answered_at)`.as('answered'),
+      sql<number>`count(*) filter (where answered_at <= due_at)`.as('onTime'),
+      sql<number>`count(*) filter (where answered_at is null and due_at < now())`.as('overdue'),
+      sql<number>`count(satisfaction)`.as('rated'),
+      sql<number | null>`avg(satisfaction)`.as('satisfaction'),
+    ])
+    .groupBy('kind')
+    .orderBy('kind')
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, total: Number(r.total), answered: Number(r.answered), onTime: Number(r.onTime), overdue: Number(r.overdue), rated: Number(r.rated), satisfaction: r.satisfaction === null ? null : Number(r.satisfaction) }));
+}

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
 import type { ServiceContext } from '../../platform/context';
 import { newId } from '../../platform/ids';
-import { buildDossier, renderDossierHtml, renderDossierPdf, winAnsi } from './dossier';
+import { winAnsi } from '../../platform/document';
+import { buildDossier, renderDossierHtml, renderDossierPdf } from './dossier';
 
 let d: TestDichter;
 let owner: TestUser;

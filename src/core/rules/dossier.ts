@@ -1,4 +1,5 @@
 import type { ServiceContext, WorkspaceScope } from '../../platform/context';
+import { dutchDate, escapeHtml, loadPdfKit, winAnsi } from '../../platform/document';
 import { areaNames } from '../areas/service';
 import { observationRefs, observationsLinkedToRules } from '../observations/service';
 import { rulePolicy as policy } from './policies';
@@ -263,10 +264,6 @@ export async function buildDossier(ctx: ServiceContext, ruleId: string): Promise
 
 // Shared wording
 
-const DATE = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const DATE_LOCAL = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
-/** `2026-11-03` → `3 november 2026`; a timestamp by its date in the Netherlands. */
-export const dutchDate = (value: string) => (value.length === 10 ? DATE.format(new Date(`${value}T00:00:00Z`)) : DATE_LOCAL.format(new Date(value)));
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function validity(d: DossierData) {
@@ -329,7 +326,6 @@ const SECTIONS = [
 
 // HTML
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const STYLE = `
 *{box-sizing:border-box}
@@ -484,27 +480,6 @@ export function renderDossierHtml(d: DossierData): string {
 }
 
 // PDF
-
-/** Characters the standard PDF fonts can show (WinAnsi): Latin-1 and the Windows-1252 extras such as € „ “ ” – —. */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-/** Text the standard fonts can show: other characters lose their accents, or become "?". */
-export function winAnsi(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) out += ch;
-    else if (ch === '\t' || ch === '\r') out += ch === '\t' ? ' ' : '';
-    else {
-      const plain = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      out += plain && [...plain].every((c) => c.codePointAt(0)! >= 0x20 && c.codePointAt(0)! <= 0x7e) ? plain : '?';
-    }
-  }
-  return out;
-}
-
-/** pdfkit (with its font machinery) takes a while to load: only when the first PDF is asked for, not at every start. */
-let pdfKit: Promise<typeof import('pdfkit')> | undefined;
-const loadPdfKit = () => (pdfKit ??= import('pdfkit').then((m) => (m as unknown as { default: typeof import('pdfkit') }).default ?? m));
 
 const BLUE = '#154273';
 const GREY = '#4a4a4a';

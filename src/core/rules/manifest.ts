@@ -7,6 +7,7 @@ import { globalRoutes } from './national';
 import { routes } from './routes';
 import { seedDemoRules } from './seeds';
 import { rulesForObservations } from './service';
+import { ruleReportSections } from './report';
 
 export default defineModule({
   id: 'rules',
@@ -19,4 +20,5 @@ export default defineModule({
   exports: exportRules,
   // Observations link rules and route signals to their owner; this module tells it which rules exist.
   start: () => registerRuleDirectory({ module: 'rules', refs: rulesForObservations }),
+  reportSections: ruleReportSections,
 });

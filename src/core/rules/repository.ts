@@ -609,3 +609,15 @@ export async function pressureInScope(db: Db, workspaceId: string, f: { nodeIds?
     limit 50`.execute(db);
   return rows.map((r) => ({ ...r, deviations: Number(r.deviations), previousDeviations: Number(r.previousDeviations) }));
 }
+
+/** Review decisions taken in a period, with their rule (for the progress report). */
+export const reviewsBetween = async (db: Db, workspaceId: string, from: string, to: string) =>
+  (await t(db)
+    .selectFrom('ruleReviews as v')
+    .innerJoin('rules as r', (j) => j.onRef('r.id', '=', 'v.ruleId').on('r.workspaceId', '=', workspaceId))
+    .select(['v.decidedOn', 'v.decision', 'v.rationale', 'v.escalatedTo', 'r.code', 'r.title'])
+    .where('v.workspaceId', '=', workspaceId)
+    .where('v.decidedOn', '>=', from)
+    .where('v.decidedOn', '<=', to)
+    .orderBy('v.decidedOn')
+    .execute()) as { decidedOn: string; decision: string; rationale: string; escalatedTo: string | null; code: string; title: string }[];

@@ -5,6 +5,7 @@ import { globalRoutes, routes } from './routes';
 import { resolveMembership } from './service';
 import { seedDemoWorkspace } from './seeds';
 import { exportWorkspace } from './exports';
+import { workspaceReportSections } from './report';
 
 export default defineModule({
   id: 'workspaces',
@@ -22,4 +23,5 @@ export default defineModule({
   ],
   seeds: seedDemoWorkspace,
   exports: exportWorkspace,
+  reportSections: workspaceReportSections,
 });
