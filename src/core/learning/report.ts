@@ -2,6 +2,7 @@ import { barChartSvg } from '../../platform/charts';
 import type { ServiceContext } from '../../platform/context';
 import { dutchDate } from '../../platform/document';
 import type { ReportScope, ReportSectionDefinition } from '../../platform/report';
+import { ladderInScope } from '../ladder/report';
 import { nodeRefs } from '../ladder/service';
 import { listMembers } from '../workspaces/service';
 import { learningPolicy as policy } from './policies';
@@ -42,7 +43,32 @@ async function collect(ctx: ServiceContext, scope: ReportScope) {
   return { ...rows, decisions, outcomes: outcomes.items, lineTitle, memberName };
 }
 
+const PHASE: Record<string, string> = { verkennen: 'verkennen', experimenteren: 'experimenteren', uitvoeren: 'uitvoeren', verankeren: 'verankeren' };
+
 export const learningReportSections: ReportSectionDefinition[] = [
+  {
+    id: 'learning.lines',
+    order: 12,
+    part: 'plan',
+    title: { nl: 'Actielijnen: fase en laatste besluit', en: 'Action lines: phase and last decision' },
+    async build(ctx, scope) {
+      const [d, nodes] = await Promise.all([data(ctx, scope), ladderInScope(ctx, scope)]);
+      const lines = nodes.filter((n) => n.rung === 'action_line' && n.matches);
+      if (!lines.length) return [];
+      const last = new Map(d.lastDecisions.map((x) => [x.actionLineId, x]));
+      return [
+        {
+          table: {
+            head: ['Actielijn', 'Fase', 'Laatste besluit'],
+            rows: lines.map((n) => {
+              const x = last.get(n.id);
+              return [n.code ? `${n.code} ${n.title}` : n.title, n.phase ? PHASE[n.phase] : '—', x ? `${DECISION[x.decision as keyof typeof DECISION] ?? x.decision} (${dutchDate(x.heldOn)})` : 'nog geen besluit'];
+            }),
+          },
+        },
+      ];
+    },
+  },
   {
     id: 'learning.sessions',
     order: 30,

@@ -341,7 +341,7 @@ export async function reportRows(db: Db, workspaceId: string, f: { from: string;
     .where('s.heldOn', '<=', f.to)
     .$if(cycles !== null, (q) => q.where('s.cycleId', 'in', cycles!));
   const sessionIds = sessions.select('s.id');
-  const [held, decisions, insights, actions, questions, boardDecisions, events] = await Promise.all([
+  const [held, decisions, insights, actions, questions, boardDecisions, events, lastDecisions] = await Promise.all([
     sessions.select(['s.id', 's.heldOn', 's.title', 's.kind', 'c.title as cycleTitle']).orderBy('s.heldOn').execute(),
     t(db).selectFrom('learningDecisions').selectAll().where('workspaceId', '=', workspaceId).where('sessionId', 'in', sessionIds).orderBy('createdAt').execute() as Promise<DecisionRow[]>,
     t(db).selectFrom('learningInsights').selectAll().where('workspaceId', '=', workspaceId).where('sessionId', 'in', sessionIds).orderBy('createdAt').execute() as Promise<InsightRow[]>,
@@ -363,10 +363,22 @@ export async function reportRows(db: Db, workspaceId: string, f: { from: string;
       .execute() as Promise<QuestionRow[]>,
     t(db).selectFrom('learningBoardDecisions').selectAll().where('workspaceId', '=', workspaceId).where('decidedOn', '>=', f.from).where('decidedOn', '<=', f.to).orderBy('decidedOn').execute() as Promise<BoardDecisionRow[]>,
     t(db).selectFrom('learningTimelineEvents').selectAll().where('workspaceId', '=', workspaceId).where('happenedOn', '>=', f.from).where('happenedOn', '<=', f.to).orderBy('happenedOn').execute() as Promise<TimelineEventRow[]>,
+    // the latest decision per action line up to the end of the period, however long ago
+    t(db)
+      .selectFrom('learningDecisions as d')
+      .innerJoin('learningSessions as s', (j) => j.onRef('s.id', '=', 'd.sessionId').on('s.workspaceId', '=', workspaceId))
+      .distinctOn('d.actionLineId')
+      .select(['d.actionLineId', 'd.decision', 's.heldOn'])
+      .where('d.workspaceId', '=', workspaceId)
+      .where('s.heldOn', '<=', f.to)
+      .orderBy('d.actionLineId')
+      .orderBy('s.heldOn', 'desc')
+      .orderBy('d.createdAt', 'desc')
+      .execute(),
   ]);
   const [followUps, annotations] = await Promise.all([
     followUpsOf(db, workspaceId, boardDecisions.map((b) => b.id)),
     where(db, 'learningTimelineAnnotations', workspaceId, 'eventId', events.map((e) => e.id)),
   ]);
-  return { held, decisions, insights, actions, questions, boardDecisions, followUps, events, annotations };
+  return { held, decisions, insights, actions, questions, boardDecisions, followUps, events, annotations, lastDecisions };
 }

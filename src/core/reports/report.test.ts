@@ -25,6 +25,9 @@ describe('progress report', () => {
     for (const heading of ['Het plan', 'Onder water', 'Boven water', 'Besluiten, regels en de leeragenda', 'Verhalen uit de praktijk', 'Besluiten per actielijn', 'De leeragenda', 'Samenwerking en gedeelde waarden']) {
       expect(html, heading).toContain(heading);
     }
+    // the plan shows each action line's last decision, with its date
+    expect(html).toContain('Actielijnen: fase en laatste besluit');
+    expect(html).toMatch(/(Goed zo|Meer doen|Beter doen|Anders doen|Stoppen) \(\d{1,2} [a-z]+ \d{4}\)/);
     expect(html).toMatch(/<svg[^>]+role="img"/);
     expect(html).toContain('class="story"');
     // a chart always comes with its figures as a table
