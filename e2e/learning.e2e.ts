@@ -241,6 +241,35 @@ describe('learning: sessions, facilitation, decisions, agenda and timeline', () 
     expect(manager.problems).toEqual([]);
   });
 
+  it('the programme manager records a board decision (refused first without text and date) and reports what practice saw', async () => {
+    const page = manager.page;
+    await page.goto(ws('leren'));
+    await page.getByRole('link', { name: 'Bestuursbesluiten en wat de praktijk daarna zag' }).click();
+    await expectHeading(page, 'Bestuursbesluiten');
+    await page.locator('ol.dichter-timeline').waitFor();
+    await expectAccessible(page, 'board decisions');
+
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    const summary = page.locator('.dichter-error-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain('Het besluit');
+    expect(await summary.innerText()).toContain('Wanneer vertelt de praktijk wat zij zag');
+    await expectAccessible(page, 'board decision form with errors');
+    await page.getByLabel('Het besluit', { exact: true }).fill('Het college breidt het Jongeren Perspectief Fonds uit naar 60 plekken.');
+    await page.getByLabel('Wanneer vertelt de praktijk wat zij zag').fill('2027-06-01');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await expectNotice(page, /is vastgelegd/);
+    const item = page.locator('li.dichter-timeline__item', { hasText: 'uitbreiden' }).or(page.locator('li.dichter-timeline__item', { hasText: '60 plekken' })).first();
+    await item.getByText('Terugkoppeling op 1 juni 2027').waitFor();
+
+    await item.getByText('Terugkoppeling geven').click();
+    await item.getByLabel('Wat zag de praktijk na dit besluit?').fill('De wachtlijst is in drie maanden gehalveerd.');
+    await item.getByRole('button', { name: 'Terugkoppeling opslaan' }).click();
+    await expectNotice(page, 'De terugkoppeling is opgeslagen.');
+    await item.getByText('De wachtlijst is in drie maanden gehalveerd.').waitFor();
+    expect(manager.problems).toEqual([]);
+  });
+
   it('the session page fits a phone (375 × 667)', async () => {
     const page = manager.page;
     await page.setViewportSize({ width: 375, height: 667 });

@@ -31,6 +31,7 @@ import {
 } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import AgendaPage from './AgendaPage';
+import BoardPage from './BoardPage';
 import FacilitatorPage from './FacilitatorPage';
 import { m } from './messages';
 import { DECISIONS, isMissing, learningKeys, useGet, type CycleSummary, type Decision, type DecisionView, type Overview, type Pack, type SessionSummary, type SessionView, type TimelineEvent } from './shared';
@@ -54,6 +55,9 @@ function OverviewPage() {
         </ListItem>
         <ListItem>
           <Link to={page('leren/tijdlijn')}>{t('timeline.link')}</Link>
+        </ListItem>
+        <ListItem>
+          <Link to={page('leren/bestuur')}>{t('board.link')}</Link>
         </ListItem>
       </UnorderedList>
       <Section id="learning-sessions" title={t('sessions.title')} appearance={3}>
@@ -486,6 +490,7 @@ export default function LearningPage() {
       <Route index element={<OverviewPage />} />
       <Route path="agenda" element={<AgendaPage />} />
       <Route path="tijdlijn" element={<TimelinePage />} />
+      <Route path="bestuur" element={<BoardPage />} />
       <Route path="sessies/:sessionId" element={<SessionPage />} />
       <Route path="sessies/:sessionId/gespreksleider" element={<FacilitatorPage />} />
       <Route path="*" element={<NotFoundPage />} />

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, ApiError, wsPath } from '../../../web/api';
 import { useWorkspace } from '../../../web/workspace';
-import type { agendaComparison, cycleSummaryView, cycleView, decisionView, evidencePack, overviewView, questionView, sessionSummaryView, SessionView, timelineEventView } from '../schema';
+import type { agendaComparison, boardDecisionView, cycleSummaryView, cycleView, decisionView, evidencePack, overviewView, questionView, sessionSummaryView, SessionView, timelineEventView } from '../schema';
 
 export type CycleSummary = z.infer<typeof cycleSummaryView>;
 export type Cycle = z.infer<typeof cycleView>;
@@ -13,6 +13,7 @@ export type DecisionView = z.infer<typeof decisionView>;
 export type TimelineEvent = z.infer<typeof timelineEventView>;
 export type Question = z.infer<typeof questionView>;
 export type Comparison = z.infer<typeof agendaComparison>;
+export type BoardDecision = z.infer<typeof boardDecisionView>;
 export type Round = SessionView['rounds'][number];
 export type Participant = SessionView['participants'][number];
 export type { SessionView };
@@ -20,6 +21,7 @@ export type { SessionView };
 // The lists of schema.ts, repeated so the browser bundle does not pull in zod.
 export const DECISIONS = ['keep', 'more', 'better', 'different', 'stop'] as const satisfies readonly DecisionView['decision'][];
 export type Decision = (typeof DECISIONS)[number];
+export const BOARD_BODIES = ['college', 'wethouder', 'stuurgroep', 'alv', 'other'] as const satisfies readonly BoardDecision['body'][];
 
 export const learningKeys = {
   all: (slug: string) => ['w', slug, 'learning'] as const,
