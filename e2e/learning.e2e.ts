@@ -270,6 +270,27 @@ describe('learning: sessions, facilitation, decisions, agenda and timeline', () 
     expect(manager.problems).toEqual([]);
   });
 
+  it('the action-line view shows the JPF line’s last decision, open actions, assumptions and questions', async () => {
+    const page = manager.page;
+    await page.goto(ws('leren'));
+    await page.getByRole('link', { name: /^Per actielijn/ }).click();
+    await expectHeading(page, 'Leren per actielijn');
+    await expectAccessible(page, 'action line chooser');
+    const select = page.getByRole('combobox', { name: 'Actielijn', exact: true });
+    const option = select.locator('option', { hasText: 'Jongeren Perspectief Fonds' }).first();
+    await select.selectOption((await option.getAttribute('value'))!);
+    await page.getByRole('button', { name: 'Toon' }).click();
+    await expectHeading(page, /Jongeren Perspectief Fonds/);
+    const part = (id: string) => page.locator(`section[aria-labelledby="${id}"]`);
+    const decision = part('line-decision');
+    await decision.waitFor();
+    expect(await decision.innerText()).toMatch(/(Goed zo|Meer doen|Beter doen|Anders doen|Stoppen), vastgelegd op/);
+    expect(await part('line-assumptions').locator('li').count()).toBeGreaterThan(0);
+    expect(await part('line-questions').locator('li').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'action line view');
+    expect(manager.problems).toEqual([]);
+  });
+
   it('the session page fits a phone (375 × 667)', async () => {
     const page = manager.page;
     await page.setViewportSize({ width: 375, height: 667 });

@@ -30,6 +30,7 @@ import {
   type FieldRef,
 } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
+import ActionLinePage from './ActionLinePage';
 import AgendaPage from './AgendaPage';
 import BoardPage from './BoardPage';
 import FacilitatorPage from './FacilitatorPage';
@@ -58,6 +59,9 @@ function OverviewPage() {
         </ListItem>
         <ListItem>
           <Link to={page('leren/bestuur')}>{t('board.link')}</Link>
+        </ListItem>
+        <ListItem>
+          <Link to={page('leren/actielijnen')}>{t('line.link')}</Link>
         </ListItem>
       </UnorderedList>
       <Section id="learning-sessions" title={t('sessions.title')} appearance={3}>
@@ -491,6 +495,8 @@ export default function LearningPage() {
       <Route path="agenda" element={<AgendaPage />} />
       <Route path="tijdlijn" element={<TimelinePage />} />
       <Route path="bestuur" element={<BoardPage />} />
+      <Route path="actielijnen" element={<ActionLinePage />} />
+      <Route path="actielijnen/:lineId" element={<ActionLinePage />} />
       <Route path="sessies/:sessionId" element={<SessionPage />} />
       <Route path="sessies/:sessionId/gespreksleider" element={<FacilitatorPage />} />
       <Route path="*" element={<NotFoundPage />} />
