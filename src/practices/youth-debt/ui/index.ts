@@ -1,8 +1,21 @@
+import { lazy } from 'react';
 import { defineMessages } from '../../../web/i18n';
 import type { ModuleUi } from '../../../web/module-ui';
 
+/** The page behind the manifest's nav path `schuldenaanpak`: the overview with participants (by number), a participant with debts and offer, and the settlement calculator of the Jongeren Perspectief Fonds. */
 export const youthDebtUi: ModuleUi = {
   id: 'youth-debt',
-  pages: {},
-  nav: defineMessages({}, {}),
+  pages: {
+    schuldenaanpak: lazy(() => import('./YouthDebtPage')),
+  },
+  nav: defineMessages(
+    {
+      'nav.youthDebt': 'Schuldenaanpak jongeren',
+      'nav.youthDebt.intro': 'Jongeren Perspectief Fonds: een schikkingsvoorstel voor schuldeisers berekenen en de aanpak voor jongeren met schulden volgen.',
+    },
+    {
+      'nav.youthDebt': 'Youth debt approach',
+      'nav.youthDebt.intro': 'Jongeren Perspectief Fonds: calculate a settlement offer for creditors and follow the approach for young people with debts.',
+    },
+  ),
 };

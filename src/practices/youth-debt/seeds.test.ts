@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, loadDemo } from '../../platform/demo';
+import { loadDemoAsBeheerder, startDichter, type TestDichter } from '../../../test/harness';
+
+let d: TestDichter;
+let token: string;
+const get = (path: string) => d.request({ url: `/api/w/${DEMO.slug}/youth-debt/${path}`, token });
+
+beforeAll(async () => {
+  d = await startDichter();
+  token = await loadDemoAsBeheerder(d);
+}, 180_000);
+afterAll(() => d?.close());
+
+describe('youth-debt demo data', () => {
+  it('has 60 participants at every stage, numbered in the order they started, with debts — and loading the demo again adds nothing', async () => {
+    await loadDemo(d.runtime.context(), d.runtime.registry, () => {});
+    const list = await get('participants?limit=500');
+    expect(list.status).toBe(200);
+    expect(list.body.total).toBe(60);
+    const by = (status: string) => list.body.items.filter((p: { status: string }) => p.status === status).length;
+    expect([by('aanmelding'), by('intake'), by('actief'), by('afgerond'), by('uitgevallen')]).toEqual([8, 10, 26, 11, 5]);
+    expect(list.body.items.map((p: { number: string }) => p.number).slice(0, 2)).toEqual(['JPF-0001', 'JPF-0002']);
+    const starts = list.body.items.map((p: { startDate: string }) => p.startDate);
+    expect([...starts].sort()).toEqual(starts);
+    // The beheerder coaches nobody: numbers only.
+    expect(list.body.items.every((p: { name: string | null }) => p.name === null)).toBe(true);
+    expect(list.body.items.every((p: { debts: number }) => p.debts >= 1)).toBe(true);
+    expect((await get('creditors')).body.total).toBe(8);
+
+    const first = list.body.items[0];
+    const offer = await get(`participants/${first.id}/offer`);
+    expect(offer.status).toBe(200);
+    expect(offer.body.payouts.reduce((s: number, p: { payoutCents: number }) => s + p.payoutCents, 0)).toBe(offer.body.paidOutCents);
+  });
+});
