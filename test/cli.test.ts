@@ -115,11 +115,28 @@ describe('dichter command line', () => {
     expect(imported.stdout).toMatch(/1 nieuw/);
     expect(imported.stdout).toContain('rij 2 (NL00): onbekende regiosoort "Land"');
 
+    // Figures from a CBS file: the year from the file name, the mapping suggested, new indicators created.
+    const figures = path.join(dataDir, 'kwb_2019.csv');
+    fs.writeFileSync(
+      figures,
+      '"","Wijken.en.buurten","Regioaanduiding.Codering..code.","Bevolking.Aantal.inwoners..aantal.","Bevolking.Particuliere.huishoudens.Gemiddelde.huishoudensgrootte..aantal."\n"1","Nederland","NL00      ",17282163,"2,1"\n"2","Amsterdam","GM0363    ",862965,"1,8"\n',
+    );
+    const indicatorArgs = ['import', 'indicators', '--workspace', 'gebiedsteam-oost', '--mapping', 'auto', figures];
+    const figuresImported = dichter(indicatorArgs);
+    expect(figuresImported.code, figuresImported.stderr).toBe(0);
+    expect(figuresImported.stdout).toMatch(/^cbs-csv, perioden 2019: 2 nieuw, 0 gewijzigd, 0 ongewijzigd/);
+    expect(figuresImported.stdout).toContain('Bevolking.Aantal.inwoners..aantal. → aantal-inwoners (nieuw)');
+    expect(figuresImported.stdout).toContain('rij 2 (NL00): landtotaal (NL00) hoort bij geen gebied van de werkruimte');
+    expect(dichter(indicatorArgs).stdout).toMatch(/0 nieuw, 0 gewijzigd, 2 ongewijzigd/);
+    const badPeriod = dichter(['import', 'indicators', '--workspace', 'gebiedsteam-oost', '--period', '2019-13', figures]);
+    expect(badPeriod.code).toBe(2);
+
     const exported = dichter(['export', '--workspace', 'gebiedsteam-oost']);
     expect(exported.code, exported.stderr).toBe(0);
     const data = JSON.parse(exported.stdout);
     expect(data.modules.workspaces.workspace[0]).toMatchObject({ slug: 'gebiedsteam-oost', name: 'Gebiedsteam Oost' });
     expect(data.modules.workspaces.auditLog.length).toBeGreaterThan(0);
+    expect(data.modules.indicators.measurements).toContainEqual(expect.objectContaining({ indicator: 'aantal-inwoners', area: 'GM0363', period: '2019', value: 862965 }));
   }, 300_000);
 
   it('lists the scheduled jobs and runs one on demand', () => {

@@ -14,6 +14,7 @@ import * as auth from '../platform/auth/service';
 import { password as passwordSchema } from '../platform/auth/schema';
 import { modules } from '../modules';
 import { importAreaFile } from '../core/areas/importer';
+import { importIndicatorFile } from '../core/indicators/importer';
 import { readPassword } from './prompt';
 
 const HELP = `dichter ${packageVersion} — opdrachtregel / command line
@@ -28,6 +29,9 @@ const HELP = `dichter ${packageVersion} — opdrachtregel / command line
   dichter token revoke --email E --id ID
   dichter import areas --workspace SLUG [--year JJJJ] BESTAND
                                                   CBS-CSV, CBS-JSON (per code) of GeoJSON
+  dichter import indicators --workspace SLUG [--period JJJJ] [--mapping auto|KOPPELING.json] [--metadata DataProperties.json] BESTAND
+                                                  cijfers per gebied en periode (CBS-CSV, OData-JSON,
+                                                  JSON per code, of CSV/XLSX gebied × periode × waarde)
   dichter export --workspace SLUG [--out BESTAND] alle gegevens van een werkruimte als JSON
   dichter job list                                geplande taken (draaien vanzelf onder serve)
   dichter job run NAAM                            een taak nu draaien, bijvoorbeeld observations.retention
@@ -51,6 +55,45 @@ async function withRuntime<T>(config: Config, command: string, fn: (rt: Runtime,
   } finally {
     await runtime.close();
   }
+}
+
+/** `dichter import indicators`: prints progress on stderr for long files and the import report on stdout. */
+async function importIndicators(config: Config, values: { workspace?: string; period?: string; mapping?: string; metadata?: string }, rest: string[]): Promise<number> {
+  const file = rest[0];
+  if (!file) throw new UsageError('geef het bestand op / give the file');
+  const slug = need(values.workspace, 'workspace');
+  const period = values.period?.trim();
+  if (period !== undefined && !/^(19|20)\d{2}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/.test(period)) throw new UsageError('--period moet een jaar (2024), kwartaal (2024-Q1) of maand (2024-03) zijn');
+  let mapping: 'auto' | Record<string, string | null> | undefined;
+  if (values.mapping === 'auto') mapping = 'auto';
+  else if (values.mapping) {
+    try {
+      mapping = JSON.parse(fs.readFileSync(values.mapping, 'utf8')) as Record<string, string | null>;
+    } catch {
+      throw new UsageError('--mapping is "auto" of een JSON-bestand {"kolom": "indicatorcode"}');
+    }
+  }
+  const data = fs.readFileSync(file);
+  const metadata = values.metadata ? fs.readFileSync(values.metadata, 'utf8') : undefined;
+  return withRuntime(config, 'import indicators', async (rt, base) => {
+    const ctx = await scoped(rt, base, slug);
+    let lastShown = 0;
+    const report = await importIndicatorFile(ctx, { fileName: path.basename(file), data, metadata, period, mapping }, (done, total) => {
+      const now = Date.now();
+      if (now - lastShown > 250 || done === total) {
+        lastShown = now;
+        process.stderr.write(`\rimporteren… ${done}/${total} rijen (${Math.round((done / Math.max(total, 1)) * 100)}%)`);
+      }
+    });
+    process.stderr.write('\n');
+    const v = report.values;
+    console.log(`${report.format}, perioden ${report.periods.join(', ') || '—'}: ${v.new} nieuw, ${v.changed} gewijzigd, ${v.unchanged} ongewijzigd (${v.suppressed} geheim), ${report.skippedTotal} overgeslagen`);
+    if (report.indicatorsCreated.length) console.log(`nieuwe indicatoren (${report.indicatorsCreated.length}): ${report.indicatorsCreated.join(', ')}`);
+    for (const c of report.columns) if (c.indicator) console.log(`  ${c.column} → ${c.indicator.code}${c.indicator.exists ? '' : ' (nieuw)'}`);
+    for (const s of report.skipped) console.log(`  rij ${s.row}${s.column ? `, kolom ${s.column}` : ''}${s.code ? ` (${s.code})` : ''}: ${s.reason}`);
+    if (report.skippedTotal > report.skipped.length) console.log(`  … en nog ${report.skippedTotal - report.skipped.length} overgeslagen`);
+    return 0;
+  });
 }
 
 async function asUser(ctx: ServiceContext, email: string): Promise<ServiceContext> {
@@ -87,6 +130,9 @@ export async function main(argv: string[]): Promise<number> {
       year: { type: 'string' },
       id: { type: 'string' },
       out: { type: 'string' },
+      period: { type: 'string' },
+      mapping: { type: 'string' },
+      metadata: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -159,7 +205,8 @@ export async function main(argv: string[]): Promise<number> {
         });
       }
       case 'import': {
-        if (sub !== 'areas') throw new UsageError('gebruik: dichter import areas --workspace SLUG BESTAND');
+        if (sub === 'indicators') return await importIndicators(config, values, rest);
+        if (sub !== 'areas') throw new UsageError('gebruik: dichter import areas|indicators --workspace SLUG BESTAND');
         const file = rest[0];
         if (!file) throw new UsageError('geef het bestand op / give the file');
         const slug = need(values.workspace, 'workspace');

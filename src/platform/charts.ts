@@ -40,43 +40,47 @@ export function barChartSvg(input: { title: string; desc: string; bars: { label:
   return frame(labelWidth + barArea + 60, height, input.title, input.desc, body);
 }
 
-/** A line through the known points of a series; gaps (null) break the line and are marked on the axis. */
-export function lineChartSvg(input: { title: string; desc: string; points: { label: string; value: number | null }[]; unit?: string }): string {
-  const width = 520;
+/**
+ * A line through the points in order; gaps (null: suppressed or missing) break the line. The
+ * axis starts at zero for positive figures, so a small change does not look like a big one.
+ */
+export function lineChartSvg(input: { title: string; desc: string; points: { label: string; value: number | null }[]; format?: (value: number) => string }): string {
+  const width = 480;
   const height = 200;
-  const left = 56;
-  const right = 16;
-  const top = 16;
-  const bottom = 36;
-  const known = input.points.filter((p) => p.value !== null).map((p) => p.value!);
-  if (!known.length) return frame(width, 60, input.title, input.desc, `<text x="8" y="30" fill="${GREY}">Geen bekende waarden.</text>`);
-  let lo = Math.min(...known);
-  let hi = Math.max(...known);
-  if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
-  const pad = (hi - lo) * 0.1;
-  lo -= pad;
-  hi += pad;
+  const pad = { left: 64, right: 16, top: 16, bottom: 32 };
+  const format = input.format ?? formatNumber;
+  const known = input.points.map((p) => p.value).filter((v): v is number => v !== null);
+  const min = known.length ? Math.min(...known) : 0;
+  const max = known.length ? Math.max(...known) : 1;
+  const low = min >= 0 ? 0 : min;
+  const high = max === low ? low + 1 : max;
   const n = input.points.length;
-  const x = (i: number) => left + (n === 1 ? (width - left - right) / 2 : (i * (width - left - right)) / (n - 1));
-  const y = (v: number) => top + ((hi - v) * (height - top - bottom)) / (hi - lo);
+  const x = (i: number) => pad.left + (n <= 1 ? (width - pad.left - pad.right) / 2 : (i * (width - pad.left - pad.right)) / (n - 1));
+  const y = (v: number) => pad.top + (1 - (v - low) / (high - low)) * (height - pad.top - pad.bottom);
   const segments: string[] = [];
   let current: string[] = [];
   input.points.forEach((p, i) => {
     if (p.value === null) {
       if (current.length) segments.push(current.join(' '));
       current = [];
-    } else current.push(`${x(i).toFixed(1)},${y(p.value).toFixed(1)}`);
+      return;
+    }
+    current.push(`${current.length ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`);
   });
   if (current.length) segments.push(current.join(' '));
-  const axis = `<line x1="${left}" y1="${height - bottom}" x2="${width - right}" y2="${height - bottom}" stroke="${GREY}"/>`;
-  const ticks = [lo + pad, (lo + hi) / 2, hi - pad]
-    .map((v) => `<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" fill="${GREY}">${escapeHtml(formatNumber(v))}</text><line x1="${left}" x2="${width - right}" y1="${y(v)}" y2="${y(v)}" stroke="#e0e0e0"/>`)
-    .join('');
-  const labels = input.points
-    .map((p, i) => `<text x="${x(i)}" y="${height - bottom + 16}" text-anchor="middle" fill="${p.value === null ? '#a0501e' : GREY}">${escapeHtml(p.label)}${p.value === null ? '*' : ''}</text>`)
-    .join('');
-  const lines = segments.map((s) => `<polyline points="${s}" fill="none" stroke="${BLUE}" stroke-width="2"/>`).join('');
   const dots = input.points.map((p, i) => (p.value === null ? '' : `<circle cx="${x(i).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="3.5" fill="${BLUE}"/>`)).join('');
-  const note = input.points.some((p) => p.value === null) ? `<text x="${left}" y="${height - 4}" fill="#a0501e">* geen waarde (onbekend of geheim)</text>` : '';
-  return frame(width, height, input.title, input.desc, ticks + axis + lines + dots + labels + note);
+  const step = Math.max(1, Math.ceil(n / 8));
+  const xLabels = input.points
+    .map((p, i) => (i % step === 0 || i === n - 1 ? `<text x="${x(i).toFixed(1)}" y="${height - 10}" text-anchor="middle" font-size="11" fill="${GREY}">${escapeHtml(p.label)}</text>` : ''))
+    .join('');
+  const yLabels = [low, high].map((v) => `<text x="${pad.left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" font-size="11" fill="${GREY}">${escapeHtml(format(v))}</text>`).join('');
+  const body = [
+    `<line x1="${pad.left}" y1="${height - pad.bottom}" x2="${width - pad.right}" y2="${height - pad.bottom}" stroke="#999"/>`,
+    `<line x1="${pad.left}" y1="${pad.top}" x2="${pad.left}" y2="${height - pad.bottom}" stroke="#999"/>`,
+    yLabels,
+    xLabels,
+    ...segments.map((d) => `<path d="${d}" fill="none" stroke="${BLUE}" stroke-width="2"/>`),
+    dots,
+  ].join('');
+  return frame(width, height, input.title, input.desc, body);
 }

@@ -82,7 +82,7 @@ function blockHtml(b: ReportBlock): string {
   if ('h3' in b) return `<h3>${e(b.h3)}</h3>`;
   if ('list' in b) return `<ul>${b.list.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`;
   if ('table' in b) return table(b.table);
-  if ('warning' in b) return `<p class="warning"><strong>Let op:</strong> ${e(b.warning)}</p>`;
+  if ('warning' in b) return `<p class="warning">${e(b.warning)}</p>`;
   if ('story' in b) return `<article class="story"><h4>${e(b.story.title)}</h4><p>${e(b.story.text)}</p><p class="meta">${e(b.story.meta)}</p></article>`;
   // The SVG is made by server code (never from user input without escaping).
   return `<figure><figcaption>${e(b.chart.title)}</figcaption>${b.chart.svg}<p class="summary">${e(b.chart.summary)}</p>${table({ caption: `${b.chart.title}: de cijfers`, ...b.chart.table })}</figure>`;

@@ -12,7 +12,7 @@ export type ReportBlock =
   | { h3: string }
   | { list: string[] }
   | { table: { caption?: string; head: string[]; rows: string[][] } }
-  /** A visible warning, e.g. that an average may have moved because the population changed. */
+  /** A visible warning, worded in full ("Let op …"), e.g. that an average may have moved because the population changed. */
   | { warning: string }
   /** A story from practice: told in its own words beside the numbers. */
   | { story: { title: string; text: string; meta: string } }

@@ -30,6 +30,8 @@ describe('progress report', () => {
     expect(html).toMatch(/(Goed zo|Meer doen|Beter doen|Anders doen|Stoppen) \(\d{1,2} [a-z]+ \d{4}\)/);
     expect(html).toMatch(/<svg[^>]+role="img"/);
     expect(html).toContain('class="story"');
+    // numbers next to the stories, with the guard against the performance paradox
+    expect(html).toMatch(/<p class="warning">Let op bij [^<]+: dit is een gemiddelde of aandeel/);
     // a chart always comes with its figures as a table
     expect(html).toMatch(/<figure>.*<table>/s);
     expect(html).not.toMatch(/<script/i);
