@@ -49,7 +49,7 @@ function AttentionBadge({ attention }: { attention: Attention | null }) {
   const labels = useLabels();
   const symbol = attention === 'better' ? '▲' : attention === 'worse' ? '▼' : attention === 'expected' ? '●' : '–';
   return (
-    <span className={`indicators-badge indicators-badge--${attention ?? 'none'}`}>
+    <span className={`dichter-badge indicators-badge--${attention ?? 'none'}`}>
       <span aria-hidden="true">{symbol} </span>
       {labels.attention(attention)}
     </span>

@@ -9,7 +9,7 @@ import './indicators.css';
 /** A badge for a composition-sensitive indicator: words with a border, never colour alone. */
 export function CompositionBadge() {
   const t = useT(m);
-  return <span className="indicators-badge indicators-badge--warning">{t('badge.composition')}</span>;
+  return <span className="dichter-badge indicators-badge--warning">{t('badge.composition')}</span>;
 }
 
 /** The periods in short: "2019, 2024" or "2015 – 2024 (10)". */
@@ -53,7 +53,7 @@ function AttentionSection({ data }: { data: AttentionView }) {
             rows={rows.slice(0, SIGNALS_SHOWN)}
             rowKey={(r) => `${r.indicator.code}-${r.area.code}-${r.period}`}
             columns={[
-              { header: t('col.signal'), cell: (r) => <span className={`indicators-badge indicators-badge--${r.attention}`}><span aria-hidden="true">{r.attention === 'better' ? '▲ ' : '▼ '}</span>{labels.attention(r.attention)}</span> },
+              { header: t('col.signal'), cell: (r) => <span className={`dichter-badge indicators-badge--${r.attention}`}><span aria-hidden="true">{r.attention === 'better' ? '▲ ' : '▼ '}</span>{labels.attention(r.attention)}</span> },
               {
                 header: t('col.area'),
                 rowHeader: true,

@@ -156,7 +156,7 @@ export function useMembers() {
 
 /** A small label with words (never colour alone): kind, status, "te laat". */
 export function Badge({ kind, value, children }: { kind: 'kind' | 'status' | 'overdue' | 'internal' | 'personal'; value?: string; children: ReactNode }) {
-  return <span className={cx('obs-badge', `obs-badge--${kind}`, value && `obs-badge--${kind}-${value}`)}>{children}</span>;
+  return <span className={cx('dichter-badge', `obs-badge--${kind}`, value && `obs-badge--${kind}-${value}`)}>{children}</span>;
 }
 
 export function KindBadge({ kind }: { kind: string }) {

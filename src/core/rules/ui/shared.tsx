@@ -227,7 +227,7 @@ export function useLadderNodes() {
 
 /** A small label with words (never colour alone). */
 export function Badge({ kind, value, children }: { kind: string; value?: string; children: ReactNode }) {
-  return <span className={cx('rules-badge', `rules-badge--${kind}`, value && `rules-badge--${kind}-${value}`)}>{children}</span>;
+  return <span className={cx('dichter-badge', `rules-badge--${kind}`, value && `rules-badge--${kind}-${value}`)}>{children}</span>;
 }
 
 export function StatusBadge({ status }: { status: DeviationStatus }) {
