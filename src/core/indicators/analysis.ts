@@ -195,11 +195,32 @@ export function compareWithPeers(values: PeerValue[], direction: Direction): Pee
   // MAD is 0 when more than half the peers share the median; fall back to the mean absolute
   // deviation (scaled to match σ for normal data), and to "no signal" when all are equal.
   const scale = mad > 0 ? 1.4826 * mad : 1.2533 * mean(deviations);
+  // `known` is sorted ascending: how many peers lie strictly below or above x, by binary search.
+  const below = (x: number) => {
+    let lo = 0;
+    let hi = known.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (known[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const above = (x: number) => {
+    let lo = 0;
+    let hi = known.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (known[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return known.length - lo;
+  };
 
   const items = values.map((v) => {
     if (!isKnown(v.value)) return { key: v.key, value: null, rank: null, distance: null, z: null, attention: null };
     const x = v.value;
-    const better = direction === 'lower' ? known.filter((k) => k < x).length : known.filter((k) => k > x).length;
+    const better = direction === 'lower' ? below(x) : above(x);
     const z = scale > 0 ? (x - reference) / scale : 0;
     const signed = direction === 'lower' ? -z : z;
     let attention: Attention = 'expected';

@@ -174,7 +174,9 @@ export async function upsertMeasurements(db: Db, workspaceId: string, recordedBy
   if (rows.length === 0) return { inserted: 0, updated: 0 };
   // In key order: the index pages are then touched once each, not at random (about twice as fast).
   rows = [...rows].sort((a, b) => (a.indicatorId < b.indicatorId ? -1 : a.indicatorId > b.indicatorId ? 1 : a.areaId < b.areaId ? -1 : a.areaId > b.areaId ? 1 : a.period < b.period ? -1 : 1));
-  const result = await sql<{ inserted: boolean }>`
+  // Counted in SQL: only two numbers come back, not a row per value.
+  const result = await sql<{ inserted: number; written: number }>`
+    with written as (
     insert into measurements as m (workspace_id, indicator_id, area_id, period, value, status, source_ref, recorded_by)
     select ${workspaceId}::uuid, r.indicator_id, r.area_id, r.period, r.value, r.status, r.source_ref, ${recordedBy}::uuid
     from unnest(${rows.map((r) => r.indicatorId)}::uuid[], ${rows.map((r) => r.areaId)}::uuid[], ${rows.map((r) => r.period)}::text[],
@@ -183,9 +185,10 @@ export async function upsertMeasurements(db: Db, workspaceId: string, recordedBy
     on conflict (workspace_id, indicator_id, area_id, period) do update
       set value = excluded.value, status = excluded.status, source_ref = excluded.source_ref, recorded_by = excluded.recorded_by, recorded_at = now()
       where m.value is distinct from excluded.value or m.status is distinct from excluded.status
-    returning (xmax = 0) as inserted`.execute(db);
-  const inserted = result.rows.filter((r) => r.inserted).length;
-  return { inserted, updated: result.rows.length - inserted };
+    returning (xmax = 0) as inserted)
+    select count(*) filter (where inserted)::int as inserted, count(*)::int as written from written`.execute(db);
+  const { inserted, written } = result.rows[0];
+  return { inserted: Number(inserted), updated: Number(written) - Number(inserted) };
 }
 
 export const findMeasurement = (db: Db, workspaceId: string, indicatorId: string, areaId: string, period: string) =>
