@@ -56,15 +56,15 @@ import {
 
 type DbKind = 'pglite' | 'postgres';
 
-interface Scale {
+export interface Scale {
   workspaces: number;
   /** Target; every wijk gets at least one buurt, so a small scale may end above it. */
   areas: number;
   observations: number;
   users: number;
 }
-const FULL: Scale = { workspaces: 300, areas: 14_000, observations: 1_000_000, users: 200 };
-const REDUCED: Scale = { workspaces: 30, areas: 1_400, observations: 100_000, users: 40 };
+export const FULL: Scale = { workspaces: 300, areas: 14_000, observations: 1_000_000, users: 200 };
+export const REDUCED: Scale = { workspaces: 30, areas: 1_400, observations: 100_000, users: 40 };
 const CONNECTION_LEVELS = [1, 16, 64];
 const INGEST_LEVELS = [1, 16];
 const INGEST_BODIES = 3000;
@@ -190,7 +190,7 @@ const slugify = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 
-interface Ws {
+export interface Ws {
   rank: number;
   id: string;
   slug: string;
@@ -337,7 +337,8 @@ async function tearDown(s: Setup) {
 const json = (value: unknown) => JSON.stringify(value);
 
 /** Workspaces through the API, then users, members, areas, action lines and observations set-based. */
-async function load(s: Setup, scale: Scale, log: (line: string) => void) {
+/** Exported for bench/learning.ts, which puts deviations and a ladder in the same workspaces. */
+export async function load(s: Pick<Setup, 'kind' | 'db' | 'app' | 'token'>, scale: Scale, log: (line: string) => void) {
   const timings: Record<string, number> = {};
   const time = async <T>(name: string, fn: () => Promise<T>) => {
     const started = performance.now();

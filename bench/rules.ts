@@ -65,7 +65,7 @@ const CHUNK = 5000;
 const TARGET = { rankingP95Ms: 100, dossierHtmlMs: 1000 };
 const SEED = 20261128;
 const DAY = 86_400_000;
-const SPAN_DAYS = 730;
+export const SPAN_DAYS = 730;
 /** The national rule every workspace keeps, whose national ranking is measured. */
 const NATIONAL_CODE = 'PW-22a';
 
@@ -76,12 +76,12 @@ const NATIONAL_CODE = 'PW-22a';
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** A UUIDv7 for a moment in the past, as newId() would have made it then. */
-const uuidv7At = (ms: number, r: Prng, unique: number) => {
+export const uuidv7At = (ms: number, r: Prng, unique: number) => {
   const h = `${Math.floor(ms).toString(16).padStart(12, '0')}7${r.hex(3)}${(8 + r.int(4)).toString(16)}${r.hex(7)}${(unique >>> 0).toString(16).padStart(8, '0')}`;
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 };
 /** Counts ∝ 1/rank summing to `total`, each at least `floor`. */
-function zipfCounts(n: number, total: number, floor = 1) {
+export function zipfCounts(n: number, total: number, floor = 1) {
   const h = Array.from({ length: n }, (_, i) => 1 / (i + 1)).reduce((a, b) => a + b, 0);
   const counts = Array.from({ length: n }, (_, i) => Math.max(floor, Math.floor(total / ((i + 1) * h))));
   counts[0] += total - counts.reduce((a, b) => a + b, 0);
@@ -95,7 +95,7 @@ const slugify = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 
-const NATIONAL: [code: string, title: string, domain: string, intent: string][] = [
+export const NATIONAL: [code: string, title: string, domain: string, intent: string][] = [
   ['PW-22a', 'Participatiewet art. 22a: kostendelersnorm', 'werk_inkomen', 'Wie met andere volwassenen een woning deelt, deelt ook de woonkosten; de bijstandsnorm is lager naarmate er meer kostendelers zijn. Bedoeling: een eerlijke verdeling van bijstand.'],
   ['PW-17', 'Participatiewet art. 17: inlichtingenplicht', 'werk_inkomen', 'Wie bijstand krijgt, meldt uit zichzelf wat van invloed is op het recht erop. Bedoeling: een juiste uitkering, zonder terugvorderen achteraf.'],
   ['JW-2.3', 'Jeugdwet art. 2.3: jeugdhulpplicht', 'jeugd', 'Als een jeugdige of zijn ouders het zelf niet redden, zorgt de gemeente voor passende hulp. Bedoeling: gezond en veilig opgroeien.'],
@@ -103,15 +103,15 @@ const NATIONAL: [code: string, title: string, domain: string, intent: string][] 
   ['WGS-4a', 'Wgs art. 4a: eerste gesprek binnen vier weken', 'schulden', 'Wie zich meldt voor schuldhulp, heeft binnen vier weken een eerste gesprek; bij dreigende ontruiming binnen drie werkdagen. Bedoeling: snel perspectief.'],
   ['LPW-21a', 'Leerplichtwet art. 21a: melding bij 16 uur verzuim in vier weken', 'onderwijs', 'De school meldt ongeoorloofd verzuim van 16 uur in vier weken. Bedoeling: vroeg ingrijpen, zodat een kind niet uit beeld raakt.'],
 ];
-const LOCAL_KINDS: [kind: string, level: string, prefix: string, weight: number][] = [
+export const LOCAL_KINDS: [kind: string, level: string, prefix: string, weight: number][] = [
   ['productcode', 'gemeente', 'PC', 0.45],
   ['beleidsregel', 'gemeente', 'BR', 0.25],
   ['werkinstructie', 'organisatie', 'WI', 0.15],
   ['protocol', 'organisatie', 'PR', 0.1],
   ['amvb_regeling', 'provincie', 'PV', 0.05],
 ];
-const DOMAINS = ['jeugd', 'wmo', 'schulden', 'werk_inkomen', 'wonen', 'veiligheid', 'openbare_ruimte', 'onderwijs', 'gezondheid'] as const;
-const SUBJECTS: Record<(typeof DOMAINS)[number], string[]> = {
+export const DOMAINS = ['jeugd', 'wmo', 'schulden', 'werk_inkomen', 'wonen', 'veiligheid', 'openbare_ruimte', 'onderwijs', 'gezondheid'] as const;
+export const SUBJECTS: Record<(typeof DOMAINS)[number], string[]> = {
   jeugd: ['Ambulante jeugdhulp', 'Jeugdhulp met verblijf', 'Pleegzorg', 'Jeugd-GGZ', 'Vier-ogenprincipe bij beschikkingen', 'Herindicatie na twaalf maanden', 'Verlengde jeugdhulp na 18 jaar'],
   wmo: ['Hulp bij het huishouden', 'Individuele begeleiding', 'Dagbesteding', 'Woningaanpassing', 'Wmo-vervoer', 'Keukentafelgesprek', 'Eigen kracht eerst'],
   schulden: ['Wachtlijst schuldhulp', 'Stabilisatie vóór een schuldregeling', 'Budgetbeheer', 'Saneringskrediet', 'Aanmelding schuldhulp', 'Doorbraakbudget'],
@@ -122,9 +122,9 @@ const SUBJECTS: Record<(typeof DOMAINS)[number], string[]> = {
   onderwijs: ['Leerlingenvervoer', 'Voorschoolse educatie', 'Ouderkamer', 'Verzuimmelding'],
   gezondheid: ['Verwijzing praktijkondersteuner GGZ', 'Valpreventie', 'Wijkverpleging', 'Inloop GGZ'],
 };
-const VARIANTS = ['basis', 'licht', 'middel', 'zwaar', 'specialistisch', 'intensief', 'kortdurend', 'in een groep', 'gezinsgericht', 'voor jongeren', 'voor ouderen', 'na een crisis'];
+export const VARIANTS = ['basis', 'licht', 'middel', 'zwaar', 'specialistisch', 'intensief', 'kortdurend', 'in een groep', 'gezinsgericht', 'voor jongeren', 'voor ouderen', 'na een crisis'];
 
-const SITUATIONS = [
+export const SITUATIONS = [
   'Jongere met een huurachterstand en een incasso van de zorgverzekeraar meldt zich bij het buurtteam.',
   'Gezin met drie kinderen heeft een aankondiging van afsluiting van energie gekregen.',
   'Volwassen zoon trekt in bij zijn zieke moeder om voor haar te zorgen.',
@@ -138,7 +138,7 @@ const SITUATIONS = [
   'Bewoners willen op korte termijn een buurtmaaltijd organiseren na een brand in de flat.',
   'Oudere man komt na een val uit het ziekenhuis en kan niet zelf douchen.',
 ];
-const EXPLANATIONS = [
+export const EXPLANATIONS = [
   'De regel laat de inwoner weken wachten terwijl de schulden intussen oplopen; de bedoeling van de regel is eerlijk verdelen, niet mensen laten afhaken.',
   'Wachten op een compleet dossier betekent hier een afsluiting in de winter; het risico van wachten is groter dan het risico van een onvolledig dossier.',
   'Met de regel daalt het inkomen van het huishouden zo sterk dat de mantelzorg stopt en duurdere zorg nodig wordt.',
@@ -148,7 +148,7 @@ const EXPLANATIONS = [
   'Formeel valt de inwoner buiten de regeling, maar het doel van de regeling is juist mensen zoals hij te helpen.',
   'De route via het formulier houdt deze inwoner buiten de hulp waar de regel hem naartoe wil leiden.',
 ];
-const INSTEAD = [
+export const INSTEAD = [
   'De intake gestart met de stukken die er waren en de rest later opgevraagd.',
   'De regel voor drie maanden niet toegepast, met een heronderzoek daarna.',
   'Direct tijdelijke ondersteuning ingezet en het onderzoek daarna gedaan.',
@@ -156,14 +156,14 @@ const INSTEAD = [
   'Een avondafspraak gemaakt in het buurthuis.',
   'De corporatie gebeld en een betalingsregeling afgesproken.',
 ];
-const BENEFITS = [
+export const BENEFITS = [
   'Geen nieuwe kosten en de inwoner blijft gemotiveerd.',
   'Ontruiming of afsluiting voorkomen.',
   'Sneller hulp, zonder extra kosten voor de gemeente.',
   'De inwoner blijft in beeld en de hulp loopt door.',
   'Het gezin blijft bij elkaar en de begeleiding kan doorgaan.',
 ];
-const OUTCOME_NOTES = ['Het werkte: de situatie is stabiel.', 'Ongeveer hetzelfde als met de regel.', 'Achteraf niet goed uitgepakt.'];
+export const OUTCOME_NOTES = ['Het werkte: de situatie is stabiel.', 'Ongeveer hetzelfde als met de regel.', 'Achteraf niet goed uitgepakt.'];
 
 interface Ws {
   rank: number;
@@ -177,9 +177,9 @@ interface Ws {
   rules: { id: string; code: string; weight: number; deviations: number }[];
 }
 
-const DEVIATION_RECORDSET = `x(workspace_id uuid, id uuid, rule_id uuid, occurred_on date, area_id uuid, situation text, explanation text, instead_done text, expected_benefit text,
+export const DEVIATION_RECORDSET = `x(workspace_id uuid, id uuid, rule_id uuid, occurred_on date, area_id uuid, situation text, explanation text, instead_done text, expected_benefit text,
   reporter_user_id uuid, status text, follow_up_on date, outcome text, outcome_note text, outcome_at timestamptz, created_at timestamptz, updated_at timestamptz)`;
-const DEVIATION_COLUMNS = DEVIATION_RECORDSET.slice(2, -1)
+export const DEVIATION_COLUMNS = DEVIATION_RECORDSET.slice(2, -1)
   .split(',')
   .map((c) => c.trim().split(/\s+/)[0])
   .join(', ');

@@ -3,10 +3,13 @@
  * Each writes bench/results/<name>.json. Benchmarks report; they never fail on speed.
  */
 import { httpRead } from './http-read';
+import { indicators } from './indicators';
 import { ladder } from './ladder';
+import { learning } from './learning';
 import { observations } from './observations';
 import { rules } from './rules';
 import { startup } from './startup';
+import { youthDebt } from './youth-debt';
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   'http-read': () => httpRead(),
@@ -14,6 +17,9 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   ladder: () => ladder(),
   observations: () => observations(),
   rules: () => rules(),
+  indicators: () => indicators(),
+  learning: () => learning(),
+  'youth-debt': () => youthDebt(),
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');

@@ -5,6 +5,7 @@ import * as m003 from './2026_11_28_003_msc';
 import * as m004 from './2026_11_28_004_observation_indexes';
 import * as m005 from './2026_11_28_005_observation_retention';
 import * as m006 from './2026_11_29_006_observation_rules';
+import * as m007 from './2026_11_29_007_observation_node_cover';
 
 export const migrations: Migration[] = [
   { name: '2026_11_28_001_create_observations', ...m001 },
@@ -13,4 +14,5 @@ export const migrations: Migration[] = [
   { name: '2026_11_28_004_observation_indexes', ...m004 },
   { name: '2026_11_28_005_observation_retention', ...m005 },
   { name: '2026_11_29_006_observation_rules', ...m006 },
+  { name: '2026_11_29_007_observation_node_cover', ...m007 },
 ];
