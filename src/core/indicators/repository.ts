@@ -298,3 +298,43 @@ export async function indicatorsWithPanel(db: Db, workspaceId: string, areaIds?:
     .execute();
   return new Set(rows.map((r) => r.indicatorId));
 }
+
+/**
+ * For learning sessions: values recorded in a period that moved at least `threshold` (relative)
+ * from the previous period's value of the same indicator and area; the largest moves first.
+ * `indicatorIds`/`areaIds` null: no restriction.
+ */
+export async function movedValues(
+  db: Db,
+  workspaceId: string,
+  f: { indicatorIds: readonly string[] | null; areaIds: readonly string[] | null; since: string; until: string; threshold: number; limit: number },
+) {
+  if (f.indicatorIds?.length === 0 || f.areaIds?.length === 0) return [];
+  const { rows } = await sql<{ indicatorId: string; areaId: string; period: string; previousPeriod: string; value: number; previous: number }>`
+    with fresh as (
+      select m.indicator_id, m.area_id, m.period, m.value from measurements m
+      where m.workspace_id = ${workspaceId} and m.status <> 'suppressed'
+        and m.recorded_at >= ${f.since}::date and m.recorded_at < ${f.until}::date + 1
+        ${f.indicatorIds ? sql`and m.indicator_id = any(${[...f.indicatorIds]}::uuid[])` : sql``}
+        ${f.areaIds ? sql`and m.area_id = any(${[...f.areaIds]}::uuid[])` : sql``}
+      limit 20000
+    ), paired as (
+      select f.*, p.period as previous_period, p.value as previous from fresh f
+      cross join lateral (
+        select p.period, p.value from measurements p
+        where p.workspace_id = ${workspaceId} and p.indicator_id = f.indicator_id and p.area_id = f.area_id and p.period < f.period and p.status <> 'suppressed'
+        order by p.period desc limit 1
+      ) p
+    )
+    select indicator_id, area_id, period, previous_period, value, previous from paired
+    where previous <> 0 and abs(value - previous) / abs(previous) >= ${f.threshold}
+    order by abs(value - previous) / abs(previous) desc
+    limit ${f.limit}`.execute(db);
+  return rows.map((r) => ({ ...r, value: Number(r.value), previous: Number(r.previous) }));
+}
+
+/** The indicators linked to any of these ladder nodes. */
+export const indicatorIdsOfNodes = async (db: Db, workspaceId: string, nodeIds: readonly string[]) =>
+  nodeIds.length === 0
+    ? []
+    : (await t(db).selectFrom('indicatorLadderNodes').select('indicatorId').distinct().where('workspaceId', '=', workspaceId).where('nodeId', 'in', [...nodeIds]).execute()).map((r) => r.indicatorId);

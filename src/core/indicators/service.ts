@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../platform/context';
 import { transaction, type Db } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
 import { newId, UUID_PATTERN } from '../../platform/ids';
+import { areaNames } from '../areas/service';
 import { nodeRefs } from '../ladder/service';
 import { ATTENTION_METHOD, compareWithPeers, decompose, rollUp, type Decomposition, type Direction, type PanelRecord } from './analysis';
 import { AreaDirectory, type AreaEntry } from './areas';
@@ -552,4 +553,30 @@ export async function exportIndicators(ctx: ServiceContext) {
     measurements: measurements.map((m) => ({ indicator: m.indicator, area: dir.label(m.areaId), period: m.period, value: m.value, status: m.status, sourceRef: m.sourceRef, recordedAt: m.recordedAt })),
     mappings,
   };
+}
+
+/** A value that moves this much (relative to the previous period's) counts as moved for a learning session. */
+export const MOVED_THRESHOLD = 0.1;
+
+/**
+ * For learning sessions (the evidence pack): values recorded between `since` and `until` that
+ * moved at least 10 % from the previous period, for the indicators linked to these ladder nodes
+ * (all indicators when `nodeIds` is null) in these areas (all when null).
+ */
+export async function movedMeasurements(ctx: ServiceContext, f: { nodeIds: readonly string[] | null; areaIds: readonly string[] | null; since: string; until: string }) {
+  const scope = policy.authorize(ctx, 'indicator.read');
+  const indicatorIds = f.nodeIds ? await repo.indicatorIdsOfNodes(ctx.db, scope.id, f.nodeIds) : null;
+  const moved = await repo.movedValues(ctx.db, scope.id, { indicatorIds, areaIds: f.areaIds, since: f.since, until: f.until, threshold: MOVED_THRESHOLD, limit: 50 });
+  if (!moved.length) return [];
+  const [indicators, areas] = await Promise.all([repo.listIndicators(ctx.db, scope.id), areaNames(ctx, [...new Set(moved.map((m) => m.areaId))])]);
+  const indicatorName = new Map(indicators.map((i) => [i.id, i.name]));
+  const areaName = new Map(areas.map((a) => [a.id, a.name]));
+  return moved.map((m) => ({
+    id: m.indicatorId,
+    indicator: `${indicatorName.get(m.indicatorId) ?? '?'} (${m.previousPeriod} → ${m.period})`,
+    area: areaName.get(m.areaId) ?? null,
+    from: m.previous,
+    to: m.value,
+    change: m.value - m.previous,
+  }));
 }

@@ -7,10 +7,10 @@ let owner: TestUser;
 let professional: TestUser;
 let slug: string;
 const api = (path: string) => `/api/w/${slug}${path}`;
-const req = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, token = owner.token) => d.request({ method, url: api(path), token, body });
+const req = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown, token = owner.token) => d.request({ method, url: api(path), token, body });
 const daysAgo = (n: number) => localDate(new Date(Date.now() - n * 86_400_000));
 const daysAhead = (n: number) => daysAgo(-n);
-async function created(method: 'POST' | 'PATCH', path: string, body: unknown, token = owner.token) {
+async function created(method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown, token = owner.token) {
   const res = await req(method, path, body, token);
   expect(res.status, `${path} ${JSON.stringify(res.body)}`).toBe(method === 'POST' ? 201 : 200);
   return res.body;
@@ -297,5 +297,30 @@ describe('minutes', () => {
     const pdf = await d.app.server.inject({ url: api(`/learning/sessions/${sessions[0]}/minutes?format=pdf`), headers: { authorization: `Bearer ${owner.token}` } });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('measurements in the evidence pack', () => {
+  it('lists values of the scope’s indicators that moved 10 % or more since the previous session, and not those of another scope', async () => {
+    await created('POST', '/areas', { name: 'Amsterdam', kind: 'gemeente', code: 'GM0363', year: 2024 });
+    const line = async (code: string) => (await created('POST', '/indicators', { code, name: `Bereik ${code}`, unit: 'aantal', direction: 'higher', periodType: 'year', ladderNodeIds: [code === 'bereik-a' ? A.line : B.line] })).code as string;
+    const ours = await line('bereik-a');
+    const theirs = await line('bereik-b');
+    for (const [code, before, after] of [
+      [ours, 100, 125],
+      [theirs, 100, 150],
+    ] as const) {
+      await created('PUT', `/indicators/${code}/values`, { area: 'GM0363', period: '2025', value: before });
+      await created('PUT', `/indicators/${code}/values`, { area: 'GM0363', period: '2026', value: after });
+    }
+    // a small move stays out
+    const calm = (await created('POST', '/indicators', { code: 'rustig-a', name: 'Rustig', unit: 'aantal', periodType: 'year', ladderNodeIds: [A.line] })).code as string;
+    await created('PUT', `/indicators/${calm}/values`, { area: 'GM0363', period: '2025', value: 100 });
+    await created('PUT', `/indicators/${calm}/values`, { area: 'GM0363', period: '2026', value: 104 });
+
+    const fresh = (await created('POST', '/learning/cycles', { scope: { kind: 'action_line', id: A.line }, cadenceWeeks: 6, startedOn: daysAgo(10) })).id as string;
+    const session = (await created('POST', `/learning/cycles/${fresh}/sessions`, { date: daysAhead(3) })).id as string;
+    const pack = (await req('GET', `/learning/sessions/${session}/evidence`)).body;
+    expect(pack.measurements).toEqual([{ id: expect.any(String), indicator: 'Bereik bereik-a (2025 → 2026)', area: 'Amsterdam', from: 100, to: 125, change: 25 }]);
   });
 });

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../../platform/context';
 import { dutchDate, loadPdfKit, renderHtmlDocument, winAnsi } from '../../platform/document';
+import { formatNumber } from '../../platform/charts';
 import type { EvidencePack, SessionView } from './schema';
 import { evidencePack, getSession } from './service';
 
@@ -122,7 +123,12 @@ function evidenceDoc(s: SessionView, pack: EvidencePack): Doc {
         blocks: pack.actions.length ? [{ table: { head: ['Wat', 'Wie', 'Uiterlijk'], rows: pack.actions.map((a) => [a.what, a.whoName, `${dutchDate(a.dueOn)}${a.overdue ? ' (verlopen)' : ''}`]) } }] : [{ p: 'Geen open acties.' }],
       },
       { heading: 'Oogst', blocks: pack.outcomes.length ? [{ list: pack.outcomes.map((o) => `${dutchDate(o.happenedOn)} — ${o.socialActor}: ${o.change}`) }] : none('oogst') },
-      { heading: 'Metingen', blocks: [{ p: 'Metingen die meer dan de drempel bewogen komen hier zodra indicatoren worden bijgehouden.' }] },
+      {
+        heading: 'Metingen die 10% of meer bewogen',
+        blocks: pack.measurements.length
+          ? [{ table: { head: ['Indicator', 'Gebied', 'Was', 'Werd'], rows: pack.measurements.map((x) => [x.indicator, x.area ?? '—', formatNumber(x.from), formatNumber(x.to)]) } }]
+          : none('metingen die 10% of meer bewogen'),
+      },
     ],
   };
 }

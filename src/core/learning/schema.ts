@@ -280,7 +280,7 @@ export const evidencePack = z.object({
   questions: z.array(questionView),
   /** Open actions of earlier sessions of this cycle. */
   actions: z.array(actionView),
-  /** Measurements that moved more than their threshold: filled once the indicators module exists. */
+  /** Values recorded in the period that moved 10 % or more from the previous period (indicators linked to the scope's ladder nodes, or in its areas). */
   measurements: z.array(z.object({ id: z.uuid(), indicator: z.string(), area: z.string().nullable(), from: z.number(), to: z.number(), change: z.number() })),
   outcomes: z.array(z.object({ id: z.uuid(), socialActor: z.string(), change: z.string(), happenedOn: z.string() })),
 });

@@ -9,6 +9,7 @@ import type { TraceDown } from '../ladder/schema';
 import { listSelected } from '../observations/msc.service';
 import { observationRefs, observationsInScope } from '../observations/service';
 import { localDate } from '../../platform/workdays';
+import { movedMeasurements } from '../indicators/service';
 import { deviationRefsForLearning, deviationsForLearning, ruleRefsForLearning } from '../rules/service';
 import { listMembers, listPartners } from '../workspaces/service';
 import { learningPolicy as policy } from './policies';
@@ -698,7 +699,7 @@ export async function evidencePack(ctx: ServiceContext, sessionId: string): Prom
     return day >= since && day <= until;
   });
   const where = { nodeIds: filter.nodeIds, areaIds: filter.areaIds, since, until };
-  const [observations, rules, assumptions, questions, actions, outcomes, names] = await Promise.all([
+  const [observations, rules, assumptions, questions, actions, outcomes, names, measurements] = await Promise.all([
     observationsInScope(ctx, { ...where, includeIds: selected.map((s) => s.story.id) }),
     deviationsForLearning(ctx, where),
     assumptionsOf(ctx, filter.actionLineIds),
@@ -706,6 +707,7 @@ export async function evidencePack(ctx: ServiceContext, sessionId: string): Prom
     repo.openActionsBefore(ctx.db, scope.id, cycle.id, earlier.map((s) => s.id)),
     repo.listOutcomes(ctx.db, scope.id, { scopeKind: cycle.scopeKind, scopeId: cycle.scopeId ?? undefined, since, until, limit: 200, offset: 0 }),
     scopeNames(ctx, [cycle]),
+    movedMeasurements(ctx, { nodeIds: filter.nodeIds ?? null, areaIds: filter.areaIds ?? null, since, until }),
   ]);
   const story = new Map(selected.map((s) => [s.story.id, { reason: s.reason, roundName: s.roundName }]));
   return {
@@ -722,7 +724,7 @@ export async function evidencePack(ctx: ServiceContext, sessionId: string): Prom
     assumptions: assumptions.filter((a) => a.status === 'untested' || a.status === 'doubtful'),
     questions: questions.items.filter((q) => q.status !== 'dropped').map((q) => presentQuestion(q)),
     actions: await presentActions(ctx, scope, actions),
-    measurements: [],
+    measurements,
     outcomes: outcomes.items.map((o) => ({ id: o.id, socialActor: o.socialActor, change: o.change, happenedOn: o.happenedOn })),
   };
 }

@@ -185,7 +185,11 @@ function PackView({ pack }: { pack: Pack }) {
       />
       <PackPart title={t('pack.actions')} none={t('pack.noActions')} items={pack.actions.map((a) => ({ key: a.id, text: `${a.what} — ${a.whoName}, ${f.date(a.dueOn)}${a.overdue ? ` (${t('pack.actionOverdue')})` : ''}` }))} />
       <PackPart title={t('pack.outcomes')} none={t('pack.noOutcomes')} items={pack.outcomes.map((o) => ({ key: o.id, text: `${o.socialActor}: ${o.change} (${f.date(o.happenedOn)})` }))} />
-      <Paragraph small>{t('pack.measurements')}</Paragraph>
+      <PackPart
+        title={t('pack.measurements')}
+        none={t('pack.noMeasurements')}
+        items={pack.measurements.map((x, i) => ({ key: `${x.id}-${i}`, text: `${x.indicator}${x.area ? `, ${x.area}` : ''}: ${f.number(x.from)} → ${f.number(x.to)}` }))}
+      />
     </Section>
   );
 }
