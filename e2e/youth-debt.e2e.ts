@@ -160,9 +160,9 @@ describe('youth debt: participants by number, names only for their own coach and
     expect(await p.getByRole('region', { name: 'Instellingen voor schikkingsvoorstellen' }).getByLabel('Looptijd (maanden)').inputValue()).toBe('18');
     await expectAccessible(p, 'youth debt overview');
 
-    await p.getByLabel('Status').selectOption('uitgevallen');
+    await p.getByLabel('Status', { exact: true }).selectOption('uitgevallen');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(5);
-    await p.getByLabel('Status').selectOption('');
+    await p.getByLabel('Status', { exact: true }).selectOption('');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(60);
 
     await table.getByRole('link', { name: 'JPF-0001', exact: true }).click();
@@ -250,6 +250,41 @@ describe('youth debt: participants by number, names only for their own coach and
       expect(coach.problems).toEqual([]);
     } finally {
       await coach.context.close();
+    }
+  });
+});
+
+describe('youth debt: the dashboard', () => {
+  it('shows a lezer the approach in figures — charts with their tables, no names or numbers — without a violation', async () => {
+    const reader = await openPage(browser);
+    try {
+      const p = reader.page;
+      await signIn(p, demoUser('lezer'), DEMO_PASSWORD);
+      await p.goto(`/w/${DEMO_SLUG}/schuldenaanpak`);
+      await expectHeading(p, 'Schuldenaanpak jongeren');
+      const section = p.locator('section', { has: p.getByRole('heading', { name: 'Dashboard', level: 2 }) });
+      await expect.poll(() => section.getByRole('heading', { name: 'Deelnemers naar status', level: 3 }).isVisible()).toBe(true);
+      // A lezer does not work on cases: the participants stay closed, the figures do not.
+      await expect.poll(() => p.getByText(/De deelnemers en hun schulden zijn alleen te zien/).isVisible()).toBe(true);
+      const summary = norm(await section.locator('p').nth(1).innerText());
+      expect(summary).toMatch(/^6[01] deelnemers\. Samen \d+ schulden van in totaal € [\d.]+,\d\d; de mediane schuld per deelnemer met schulden is € [\d.]+,\d\d\.$/);
+      // Each chart has its summary as caption and the same figures in a table.
+      const chart = section.getByRole('img', { name: /^Deelnemers naar status: aanmelding \d+, intake \d+, actief \d+, afgerond \d+, uitgevallen 5\.$/ });
+      await expect.poll(() => chart.isVisible()).toBe(true);
+      const statusTable = section.getByRole('table', { name: 'Deelnemers naar status' });
+      expect((await statusTable.locator('tbody tr').allInnerTexts()).map(norm)).toContain('uitgevallen 5');
+      expect(await section.getByRole('img').count()).toBe(3);
+      expect(await section.getByRole('table').count()).toBe(6);
+      expect(norm(await section.getByRole('table', { name: 'Uitgevallen deelnemers naar reden' }).innerText())).toMatch(/Reden Deelnemers/);
+      const text = await section.innerText();
+      expect(text).not.toMatch(/JPF-\d/);
+      await expectAccessible(p, 'youth debt dashboard');
+
+      await p.setViewportSize({ width: 375, height: 800 });
+      await expectAccessible(p, 'youth debt dashboard on a phone');
+      expect(reader.problems).toEqual([]);
+    } finally {
+      await reader.context.close();
     }
   });
 });

@@ -2,7 +2,8 @@ import { defineModule } from '../../platform/module';
 import { youthDebtErrors } from './errors';
 import { exportYouthDebt } from './exports';
 import { migrations } from './migrations';
-import { routes } from './routes';
+import { youthDebtReportSections } from './dashboard';
+import { globalRoutes, routes } from './routes';
 import { seedDemoYouthDebt } from './seeds';
 
 /**
@@ -14,6 +15,8 @@ export default defineModule({
   id: 'youth-debt',
   migrations,
   routes,
+  globalRoutes,
+  reportSections: youthDebtReportSections,
   errors: youthDebtErrors,
   nav: [{ path: 'schuldenaanpak', label: 'nav.youthDebt', order: 50 }],
   seeds: seedDemoYouthDebt,

@@ -7,6 +7,8 @@ const caseWorkers = ['beheerder', 'programmamanager', 'professional', 'partner']
 export const youthDebtPolicy = definePolicy({
   /** Try a settlement offer or an MKBA without saving anything: every member. */
   'youth_debt.preview': ROLES,
+  /** The dashboard: aggregates only (no names, no participant numbers), for every member. */
+  'youth_debt.dashboard.read': ROLES,
   /** The workspace's settings for the offer (term, multiplier): read by all, kept by the programme. */
   'youth_debt.settings.read': ROLES,
   'youth_debt.settings.manage': ['beheerder', 'programmamanager'],

@@ -199,3 +199,88 @@ export async function updateDebt(db: Db, workspaceId: string, id: string, patch:
     .where('id', '=', id)
     .execute();
 }
+
+// Dashboard and the approach-wide view: aggregates only, grouped by workspace. `workspaceId`
+// null reads every workspace (the approach-wide view, for administrators of the installation).
+
+export type StatusCountRow = { workspaceId: string; status: string; n: number };
+export type DebtGroupRow = { workspaceId: string; status: string; preferential: boolean; debts: number; amountCents: number | string; participants: number };
+export type DebtPerParticipantRow = { workspaceId: string | null; participants: number; totalCents: number | string; medianCents: number | string | null };
+export type BandRow = { workspaceId: string; band: string; n: number };
+export type CoachLoadRow = { workspaceId: string; band: string; coaches: number; participants: number };
+export type LeavingReasonRow = { reason: string; n: number };
+
+const inScope = (workspaceId: string | null, column = 'workspace_id') => (workspaceId ? sql`where ${sql.ref(column)} = ${workspaceId}` : sql``);
+
+/** Ages at the start in bands of two years; outside 18–27 only with a recorded exception. */
+const AGE_BAND = sql`case
+  when extract(year from age(start_date, birth_date)) < 18 then 'jonger'
+  when extract(year from age(start_date, birth_date)) <= 19 then '18-19'
+  when extract(year from age(start_date, birth_date)) <= 21 then '20-21'
+  when extract(year from age(start_date, birth_date)) <= 23 then '22-23'
+  when extract(year from age(start_date, birth_date)) <= 25 then '24-25'
+  when extract(year from age(start_date, birth_date)) <= 27 then '26-27'
+  else 'ouder' end`;
+
+/** Participants in the running caseload of one coach, in bands. */
+const LOAD_BAND = sql`case when n <= 5 then '1-5' when n <= 10 then '6-10' when n <= 15 then '11-15' when n <= 20 then '16-20' else '21+' end`;
+
+export async function participantsByStatus(db: Db, workspaceId: string | null): Promise<StatusCountRow[]> {
+  const r = await sql<StatusCountRow>`select workspace_id, status, count(*)::int as n from youth_debt_participants ${inScope(workspaceId)} group by workspace_id, status`.execute(db);
+  return r.rows;
+}
+
+export async function leavingReasons(db: Db, workspaceId: string): Promise<LeavingReasonRow[]> {
+  const r = await sql<LeavingReasonRow>`select coalesce(leaving_reason, '') as reason, count(*)::int as n from youth_debt_participants
+    where workspace_id = ${workspaceId} and status = 'uitgevallen' group by 1 order by n desc, reason`.execute(db);
+  return r.rows;
+}
+
+export async function debtGroups(db: Db, workspaceId: string | null): Promise<DebtGroupRow[]> {
+  // Per participant first (a hash aggregate), so the distinct participants need no sort of every debt.
+  const r = await sql<DebtGroupRow>`with t as (
+      select workspace_id, status, preferential, participant_id, count(*) as n, sum(amount_cents) as s
+      from youth_debt_debts ${inScope(workspaceId)} group by workspace_id, status, preferential, participant_id
+    )
+    select workspace_id, status, preferential, sum(n)::int as debts, sum(s)::bigint as amount_cents, count(*)::int as participants
+    from t group by workspace_id, status, preferential`.execute(db);
+  return r.rows;
+}
+
+/** Per workspace (and, for the approach, over all: workspaceId null) the participants with debts, their total and the median debt per participant. */
+export async function debtPerParticipant(db: Db, workspaceId: string | null): Promise<DebtPerParticipantRow[]> {
+  const r = await sql<DebtPerParticipantRow>`with t as (
+      select workspace_id, participant_id, sum(amount_cents) as s from youth_debt_debts ${inScope(workspaceId)} group by workspace_id, participant_id
+    )
+    select workspace_id, count(*)::int as participants, sum(s)::bigint as total_cents, round((percentile_cont(0.5) within group (order by s))::numeric)::bigint as median_cents
+    from t group by grouping sets ((workspace_id), ())`.execute(db);
+  return r.rows;
+}
+
+export async function newPerQuarter(db: Db, workspaceId: string | null): Promise<BandRow[]> {
+  const r = await sql<BandRow>`select workspace_id, extract(year from start_date)::int || '-K' || extract(quarter from start_date)::int as band, count(*)::int as n
+    from youth_debt_participants ${inScope(workspaceId)} group by 1, 2`.execute(db);
+  return r.rows;
+}
+
+export async function ageAtStart(db: Db, workspaceId: string | null): Promise<BandRow[]> {
+  const r = await sql<BandRow>`select workspace_id, ${AGE_BAND} as band, count(*)::int as n from youth_debt_participants ${inScope(workspaceId)} group by 1, 2`.execute(db);
+  return r.rows;
+}
+
+/** Coaches by the number of running participants (aanmelding, intake, actief) they coach; names never leave the database. */
+export async function coachLoad(db: Db, workspaceId: string | null): Promise<CoachLoadRow[]> {
+  const r = await sql<CoachLoadRow>`with c as (
+      select workspace_id, coach_user_id, count(*) as n from youth_debt_participants
+      where ${workspaceId ? sql`workspace_id = ${workspaceId} and` : sql``} status in ('aanmelding', 'intake', 'actief') and coach_user_id is not null
+      group by workspace_id, coach_user_id
+    )
+    select workspace_id, ${LOAD_BAND} as band, count(*)::int as coaches, sum(n)::int as participants from c group by 1, 2`.execute(db);
+  return r.rows;
+}
+
+export async function runningWithoutCoach(db: Db, workspaceId: string | null): Promise<{ workspaceId: string; n: number }[]> {
+  const r = await sql<{ workspaceId: string; n: number }>`select workspace_id, count(*)::int as n from youth_debt_participants
+    where ${workspaceId ? sql`workspace_id = ${workspaceId} and` : sql``} status in ('aanmelding', 'intake', 'actief') and coach_user_id is null group by 1`.execute(db);
+  return r.rows;
+}

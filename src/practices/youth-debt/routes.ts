@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listOf, scopedErrors } from '../../platform/http/schema';
+import { errorResponses, listOf, scopedErrors } from '../../platform/http/schema';
+import * as dashboard from './dashboard';
 import * as s from './schema';
 import * as service from './service';
 
@@ -39,6 +40,20 @@ export const routes: FastifyPluginAsync = async (app) => {
       },
     },
     async (req) => service.previewMkba(req.ctx, req.body),
+  );
+
+  api.get(
+    '/youth-debt/dashboard',
+    {
+      schema: {
+        tags,
+        summary:
+          'Dashboard van de werkruimte, alleen totalen (geen namen, geen deelnemersnummers): deelnemers naar status met redenen van uitval, schulden naar status en soort schuldeiser (aantal en bedrag in centen), totale en mediane schuld per deelnemer met schulden, begeleiders naar aantal lopende deelnemers, nieuwe deelnemers per kwartaal en leeftijd bij de start. Voor ieder lid van de werkruimte',
+        params: workspace,
+        response: { 200: s.dashboardView, ...scopedErrors() },
+      },
+    },
+    async (req) => dashboard.dashboard(req.ctx),
   );
 
   // Settings of the workspace for the offer
@@ -149,5 +164,24 @@ export const routes: FastifyPluginAsync = async (app) => {
     '/youth-debt/debts/:debtId',
     { schema: { tags, summary: 'Schuld wijzigen: bedrag, soort, schuldeiser of status (open, voorgesteld, akkoord, geweigerd, geregeld)', params: debt, body: s.updateDebtBody, response: { 200: s.debtView, ...scopedErrors() } } },
     async (req) => service.updateDebt(req.ctx, req.params.debtId, req.body),
+  );
+};
+
+/** Routes outside a workspace, under `/api`: the approach-wide view, for administrators of the installation. */
+export const globalRoutes: FastifyPluginAsync = async (app) => {
+  // Before the input is validated, as the platform does for membership.
+  app.addHook('preValidation', async (request) => dashboard.requireAdmin(request.ctx));
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/youth-debt/approach',
+    {
+      schema: {
+        tags,
+        summary:
+          'De aanpak in het hele land (alleen voor beheerders van de installatie, zoals de stichting die de aanpak verspreidt): per werkruimte met deelnemers dezelfde totalen als het dashboard, en opgeteld. Kleine aantallen beschermd: geen cijfer voor een groep van minder dan 5 deelnemers (value null, suppressed true), en ook geen cijfer waarmee zo\'n groep uit de totalen terug te rekenen is. Redenen van uitval blijven in de werkruimte',
+        response: { 200: s.approachView, ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => dashboard.approach(req.ctx),
   );
 };

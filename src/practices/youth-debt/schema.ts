@@ -249,3 +249,42 @@ export const participantOfferView = offerView
     debts: z.array(z.object({ debtId: z.uuid(), creditorId: z.uuid(), creditor: z.string(), amountCents: z.number().int(), preferential: z.boolean(), payoutCents: z.number().int(), percentage: z.number() })),
   })
   .meta({ id: 'YouthDebtParticipantOffer' });
+
+// Dashboard and approach-wide view: aggregates only
+
+const AGE_BAND_KEYS = ['jonger', '18-19', '20-21', '22-23', '24-25', '26-27', 'ouder'] as const;
+const LOAD_BAND_KEYS = ['1-5', '6-10', '11-15', '16-20', '21+'] as const;
+const debtKind = z.enum(['concurrent', 'preferent']);
+const count = z.number().int();
+
+export const dashboardView = z.object({
+  participants: count,
+  byStatus: z.array(z.object({ status: z.enum(PARTICIPANT_STATUSES), participants: count })),
+  /** Why participants left (uitgevallen), with how many gave each reason. */
+  leavingReasons: z.array(z.object({ reason: z.string(), participants: count })),
+  debts: z.array(z.object({ status: z.enum(DEBT_STATUSES), kind: debtKind, debts: count, amountCents: count, participants: count })),
+  debtTotals: z.object({ debts: count, totalCents: count, participantsWithDebts: count, medianCents: count.nullable() }),
+  /** Quarters as `2026-K1`, oldest first. */
+  newPerQuarter: z.array(z.object({ quarter: z.string(), participants: count })),
+  ageAtStart: z.array(z.object({ band: z.enum(AGE_BAND_KEYS), participants: count })),
+  /** Coaches by the number of running participants they coach (counts only). */
+  coachLoad: z.array(z.object({ band: z.enum(LOAD_BAND_KEYS), coaches: count, participants: count })),
+  runningWithoutCoach: count,
+});
+
+/** A figure of the approach-wide view: null with `suppressed` for a group of fewer than 5 participants (or one that would reveal such a group). */
+export const protectedCell = z.object({ value: z.number().int().nullable(), suppressed: z.boolean() });
+const approachFigures = z.object({
+  participants: protectedCell,
+  byStatus: z.array(z.object({ status: z.enum(PARTICIPANT_STATUSES), participants: protectedCell })),
+  debts: z.array(z.object({ status: z.enum(DEBT_STATUSES), kind: debtKind, debts: protectedCell, amountCents: protectedCell })),
+  debtTotals: z.object({ debts: protectedCell, totalCents: protectedCell, medianCents: protectedCell }),
+  newPerQuarter: z.array(z.object({ quarter: z.string(), participants: protectedCell })),
+  ageAtStart: z.array(z.object({ band: z.enum(AGE_BAND_KEYS), participants: protectedCell })),
+  coachLoad: z.array(z.object({ band: z.enum(LOAD_BAND_KEYS), coaches: protectedCell })),
+});
+export const approachView = z.object({
+  minimumGroup: count,
+  items: z.array(approachFigures.extend({ workspaceId: z.uuid(), workspaceSlug: z.string(), workspaceName: z.string() })),
+  total: approachFigures,
+});

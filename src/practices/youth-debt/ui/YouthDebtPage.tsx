@@ -21,6 +21,7 @@ import {
 } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { CalculatorPage } from './CalculatorPage';
+import { Dashboard } from './Dashboard';
 import { AddDebtForm, RegisterParticipantPage, SettingsForm, UpdateCaseForm } from './forms';
 import { m } from './messages';
 import { formatEuros, formatPercent } from './money';
@@ -118,6 +119,9 @@ function OverviewPage() {
         <ButtonLink appearance="primary" to={pagePath('schuldenaanpak/voorstel-berekenen')}>
           {t('calc.link')}
         </ButtonLink>
+      </Section>
+      <Section id="yd-dashboard" title="Dashboard">
+        <Dashboard />
       </Section>
       <Section id="yd-participants" title={t('participants.title')}>
         {mayRead ? <ParticipantList /> : <Paragraph>{t('participants.notAllowed')}</Paragraph>}
