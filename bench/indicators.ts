@@ -40,7 +40,7 @@ import { finish, machineInfo } from './lib/machine';
 import { captureSql } from './lib/sql-capture';
 import { listen, startBenchApp, type BenchApp } from './lib/app';
 import { duckRows, forDuckDb, openDuckDb } from './lib/duckdb';
-import { envSeconds, ratio, RESULTS_DIR, round, table, writeResult } from './lib/util';
+import { RESULTS_DIR, envSeconds, ratio, round, stopwatch, table, writeResult } from './lib/util';
 
 type DbKind = 'pglite' | 'postgres';
 
@@ -442,14 +442,7 @@ async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: nu
   const db = b.runtime.database.db;
   const bare: FastifyInstance = Fastify();
   const duck = await openDuckDb(path.join(b.tmp, 'bench.duckdb'));
-  const timings: Record<string, number> = {};
-  const time = async <T>(name: string, fn: () => Promise<T>) => {
-    const t0 = performance.now();
-    const out = await fn();
-    timings[name] = Math.round(performance.now() - t0);
-    log(`  ${name}: ${timings[name]} ms`);
-    return out;
-  };
+  const { timings, time } = stopwatch(log);
   try {
     const slug = 'cbs-landelijk';
     const wsId = await workspace(b, 'CBS landelijk (statistiek)', slug);

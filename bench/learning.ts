@@ -35,7 +35,7 @@ import { compareLevels, runLoad, type Level, type LoadSummary, type Which } from
 import { finish, machineInfo } from './lib/machine';
 import { prng } from './lib/prng';
 import { captureSql } from './lib/sql-capture';
-import { envSeconds, ratio, round, table, writeResult } from './lib/util';
+import { envSeconds, ratio, round, sleep, stopwatch, table, writeResult } from './lib/util';
 import { FULL as OBSERVATIONS_FULL, REDUCED as OBSERVATIONS_REDUCED, load as loadObservations, type Ws } from './observations';
 import {
   BENEFITS,
@@ -73,7 +73,6 @@ const SESSION_WEEKS = 6;
 const json = (value: unknown) => JSON.stringify(value);
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Extra {
   goals: string[];
@@ -96,14 +95,7 @@ async function insertRows(db: Db, table: string, recordset: string, rows: Record
 
 /** The ladder, the rule register and the deviations in the observations' workspaces; links to the ladder. */
 async function loadLadderAndRules(db: Db, wss: Ws[], deviationTotal: number, log: (line: string) => void) {
-  const timings: Record<string, number> = {};
-  const time = async <T>(name: string, fn: () => Promise<T>) => {
-    const started = performance.now();
-    const out = await fn();
-    timings[name] = Math.round(performance.now() - started);
-    log(`  ${name}: ${timings[name]} ms`);
-    return out;
-  };
+  const { timings, time } = stopwatch(log);
   const r = prng(SEED);
   const now = Date.now();
   const today = isoDay(now);

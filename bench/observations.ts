@@ -36,7 +36,7 @@ import { runRequestLoad, type SequencedRequest } from './lib/load-requests';
 import { finish, machineInfo } from './lib/machine';
 import { captureSql } from './lib/sql-capture';
 import { listen, startBenchApp } from './lib/app';
-import { envSeconds, ratio, round, table, writeResult } from './lib/util';
+import { envSeconds, ratio, round, stopwatch, table, writeResult } from './lib/util';
 import {
   ACTION_LINES,
   BUURT_TAILS,
@@ -339,14 +339,7 @@ const json = (value: unknown) => JSON.stringify(value);
 /** Workspaces through the API, then users, members, areas, action lines and observations set-based. */
 /** Exported for bench/learning.ts, which puts deviations and a ladder in the same workspaces. */
 export async function load(s: Pick<Setup, 'kind' | 'db' | 'app' | 'token'>, scale: Scale, log: (line: string) => void) {
-  const timings: Record<string, number> = {};
-  const time = async <T>(name: string, fn: () => Promise<T>) => {
-    const started = performance.now();
-    const out = await fn();
-    timings[name] = Math.round(performance.now() - started);
-    log(`  ${name}: ${timings[name]} ms`);
-    return out;
-  };
+  const { timings, time } = stopwatch(log);
   const geo = geography(scale);
   const counts = zipfCounts(geo.gemeenten.length, scale.observations);
   const r = prng(SEED);

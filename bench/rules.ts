@@ -20,7 +20,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { CompiledQuery, sql } from 'kysely';
 import { recordAudit } from '../src/platform/audit';
 import { loadConfig } from '../src/platform/config';
@@ -39,7 +38,7 @@ import { runRequestLoad, type SequencedRequest } from './lib/load-requests';
 import { finish, machineInfo } from './lib/machine';
 import { captureSql } from './lib/sql-capture';
 import { listen, startBenchApp } from './lib/app';
-import { envSeconds, ratio, round, table, writeResult } from './lib/util';
+import { envSeconds, ratio, round, sleep, stopwatch, table, writeResult } from './lib/util';
 import { prng, type Prng } from './lib/prng';
 import { compact, explainPlan, explainText } from './lib/explain';
 import { GEMEENTE_NAMES, GEMEENTE_TAILS, NAME_HEADS, PLACES, SIDES, TITLES, WIJK_TAILS } from './lib/dutch-observations';
@@ -207,37 +206,13 @@ async function tearDown(s: Setup) {
   await s.bare.close();
   await s.app.server.close();
   await s.runtime.close();
-  // The pool's end() resolves before its connections have closed; dropping the database (with
-  // force) then terminates them, and the pool reports that as an unhandled error. Wait for them.
-  if (s.drop && s.databaseUrl && process.env.DATABASE_URL) await connectionsClosed(process.env.DATABASE_URL, new URL(s.databaseUrl).pathname.slice(1));
   await s.drop?.();
   fs.rmSync(s.tmp, { recursive: true, force: true });
 }
 
-async function connectionsClosed(baseUrl: string, name: string) {
-  const client = new pg.Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    for (let i = 0; i < 100; i++) {
-      const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-      if (rows[0].n === 0) return;
-      await sleep(50);
-    }
-  } finally {
-    await client.end();
-  }
-}
-
 /** Workspaces through the API, then users, members, areas, observations, rules and deviations set-based. */
 async function load(s: Setup, scale: Scale, log: (line: string) => void) {
-  const timings: Record<string, number> = {};
-  const time = async <T>(name: string, fn: () => Promise<T>) => {
-    const started = performance.now();
-    const out = await fn();
-    timings[name] = Math.round(performance.now() - started);
-    log(`  ${name}: ${timings[name]} ms`);
-    return out;
-  };
+  const { timings, time } = stopwatch(log);
   const r = prng(SEED);
   const db = s.db;
   const authz = { authorization: `Bearer ${s.token}` };
@@ -586,7 +561,6 @@ function bareDeviation(ws: Ws, ruleId: string, actor: Actor) {
 type Target = { url: string; headers?: Record<string, string>; requests?: SequencedRequest[] };
 /** How long one measurement runs: for a time, or (slow requests, e.g. the dossier) a number of requests per connection. */
 type Span = { seconds: number } | { requests: Record<number, number> };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One load run. A timed run stops sending at its end while the server may still work on the

@@ -15,7 +15,6 @@
  */
 import fs from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { sql, type CompiledQuery } from 'kysely';
 import { loadConfig } from '../src/platform/config';
 import type { Db } from '../src/platform/db/database';
@@ -31,7 +30,7 @@ import { runRequestLoad } from './lib/load-requests';
 import { finish, machineInfo } from './lib/machine';
 import { captureSql } from './lib/sql-capture';
 import { listen, startBenchApp } from './lib/app';
-import { envSeconds, round, table, writeResult } from './lib/util';
+import { envSeconds, round, sleep, stopwatch, table, writeResult } from './lib/util';
 import { prng } from './lib/prng';
 
 type DbKind = 'pglite' | 'postgres';
@@ -67,7 +66,6 @@ const DAY = 86_400_000;
 const json = (v: unknown) => JSON.stringify(v);
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Counts ∝ 1/rank summing to `total`, each at least `floor`. */
 function zipfCounts(n: number, total: number, floor = 1) {
@@ -102,35 +100,13 @@ async function tearDown(s: Setup) {
   await s.bare.close();
   await s.app.server.close();
   await s.runtime.close();
-  if (s.drop && s.databaseUrl && process.env.DATABASE_URL) await connectionsClosed(process.env.DATABASE_URL, new URL(s.databaseUrl).pathname.slice(1));
   await s.drop?.();
   fs.rmSync(s.tmp, { recursive: true, force: true });
 }
 
-async function connectionsClosed(baseUrl: string, name: string) {
-  const client = new pg.Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    for (let i = 0; i < 100; i++) {
-      const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-      if (rows[0].n === 0) return;
-      await sleep(50);
-    }
-  } finally {
-    await client.end();
-  }
-}
-
 /** Workspaces through the API; coaches, creditors, participants and debts set-based. */
 async function load(s: Setup, scale: Scale, log: (line: string) => void) {
-  const timings: Record<string, number> = {};
-  const time = async <T>(name: string, fn: () => Promise<T>) => {
-    const started = performance.now();
-    const out = await fn();
-    timings[name] = Math.round(performance.now() - started);
-    log(`  ${name}: ${timings[name]} ms`);
-    return out;
-  };
+  const { timings, time } = stopwatch(log);
   const r = prng(SEED);
   const db = s.db;
   const now = Date.now();

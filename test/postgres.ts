@@ -17,8 +17,8 @@ export async function freshPostgres(baseUrl: string, prefix = 'dichter_test'): P
       const c = new pg.Client({ connectionString: baseUrl });
       await c.connect();
       // A closed pool's connections may still be saying goodbye; forcing them off then surfaces as
-      // an unhandled error in the pool's client. Give them a moment to leave on their own.
-      for (let i = 0; i < 40; i++) {
+      // an unhandled error in the pool's client. Give them up to five seconds to leave on their own.
+      for (let i = 0; i < 100; i++) {
         const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
         if (rows[0].n === 0) break;
         await new Promise((r) => setTimeout(r, 50));

@@ -64,3 +64,18 @@ export function table(headers: string[], rows: (string | number | null)[][]): st
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Times the steps of a data load: `time('areas', fn)` logs and keeps each step's milliseconds in `timings`. */
+export function stopwatch(log: (line: string) => void) {
+  const timings: Record<string, number> = {};
+  const time = async <T>(name: string, fn: () => Promise<T>) => {
+    const started = performance.now();
+    const out = await fn();
+    timings[name] = Math.round(performance.now() - started);
+    log(`  ${name}: ${timings[name]} ms`);
+    return out;
+  };
+  return { timings, time };
+}
