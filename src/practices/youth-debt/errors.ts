@@ -54,6 +54,11 @@ export const youthDebtErrors: ErrorCatalogue = {
     nl: 'Alleen de jongerenbegeleider en de schuldhulpverlener van deze deelnemer mogen naam, contactgegevens en geboortedatum wijzigen.',
     en: 'Only the coach and the debt counsellor of this participant may change the name, contact details and date of birth.',
   },
+  'youth_debt.assign_not_allowed': {
+    status: 403,
+    nl: 'Alleen de beheerder of de programmamanager wijst een andere jongerenbegeleider of schuldhulpverlener toe: daarmee krijgt iemand de naam en contactgegevens te zien.',
+    en: 'Only the administrator or programme manager assigns another coach or debt counsellor: that is what lets someone see the name and contact details.',
+  },
   'youth_debt.text_invalid': { status: 400, nl: 'Deze tekst is te lang of leeg.', en: 'This text is too long or empty.' },
   'youth_debt.vtlb_above_income': { status: 400, nl: 'Het vrij te laten bedrag (VTLB) is hoger dan het inkomen: de aflossingscapaciteit is dan 0. Controleer de bedragen.', en: 'The protected amount (VTLB) exceeds the income: the repayment capacity is then 0. Check the amounts.' },
 };

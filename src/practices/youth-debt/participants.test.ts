@@ -101,6 +101,19 @@ describe('participants: pseudonymous by default', () => {
     expect(renamed.contact).toBe('daan@example.org');
   });
 
+  it('does not let a case worker make themselves coach or counsellor to see a name; the programme assigns', async () => {
+    for (const field of ['coachUserId', 'counsellorUserId']) {
+      const grab = await req('PATCH', `participants/${participantId}`, { [field]: colleague.id }, colleague.token);
+      expect(grab.status, field).toBe(403);
+      expect(grab.body.error.id).toBe('youth_debt.assign_not_allowed');
+    }
+    expect((await req('GET', `participants/${participantId}`, undefined, colleague.token)).body.name).toBeNull();
+    // the programme may reassign, and then the new coach sees the name
+    await ok('PATCH', `participants/${participantId}`, { coachUserId: colleague.id });
+    expect((await req('GET', `participants/${participantId}`, undefined, colleague.token)).body.name).not.toBeNull();
+    await ok('PATCH', `participants/${participantId}`, { coachUserId: coach.id });
+  });
+
   it('checks age, BSN, personal data in explanations, the reason for leaving, members and areas', async () => {
     const base = { name: 'Sanne Visser', birthDate: yearsAgo(30), coachUserId: coach.id };
     const old = await req('POST', 'participants', base);

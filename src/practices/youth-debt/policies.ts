@@ -18,6 +18,11 @@ export const youthDebtPolicy = definePolicy({
    */
   'youth_debt.case.read': caseWorkers,
   'youth_debt.case.manage': caseWorkers,
+  /**
+   * Who may (re)assign a participant's coach and counsellor once registered: the programme only,
+   * because the assignment is what opens the name, contact and date of birth.
+   */
+  'youth_debt.case.assign': ['beheerder', 'programmamanager'],
   /** The shared creditor list with addresses for letters. */
   'youth_debt.creditor.read': caseWorkers,
   'youth_debt.creditor.manage': caseWorkers,

@@ -287,6 +287,8 @@ export async function updateParticipant(ctx: ServiceContext, id: string, patch: 
   const before = await participantOr404(ctx.db, scope, id);
   const personalFields = (['name', 'contact', 'birthDate'] as const).filter((f) => patch[f] !== undefined);
   if (personalFields.length && !seesPersonal(ctx, before)) throw new DomainError('youth_debt.personal_not_allowed', {}, personalFields.map((f) => ({ path: f, message: 'youth_debt.personal_not_allowed' })));
+  const reassigned = (['coachUserId', 'counsellorUserId'] as const).filter((f) => patch[f] !== undefined && patch[f] !== before[f]);
+  if (reassigned.length && !policy.can(scope, 'youth_debt.case.assign')) throw new DomainError('youth_debt.assign_not_allowed', {}, reassigned.map((f) => ({ path: f, message: 'youth_debt.assign_not_allowed' })));
   const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<repo.ParticipantRow>;
   const { workspaceId: _w, id: _i, number: _n, createdAt: _c, updatedAt: _u, debts: _d, debtTotalCents: _t, ...current } = before;
   const next = { ...current, ...changes };
