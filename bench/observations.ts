@@ -629,8 +629,8 @@ function bareIngest(ws: Ws, actor: Actor) {
     const nodeIds = [...new Set(body.ladderNodeIds ?? [])];
     const line = ws.lines.find((l) => l.id === nodeIds[0]);
     const ownerUserId = answered ? (line?.ownerId ?? ws.coordinatorId) : null;
+    const number = await repo.takeNumber(db, ws.id);
     return transaction(db, async (trx) => {
-      const number = await repo.nextNumber(trx, ws.id);
       const row = await repo.insertObservation(
         trx,
         {

@@ -66,6 +66,24 @@ const t = (db: Db) => db as Kysely<Tables>;
 
 // Writing
 
+/**
+ * The next number for an observation about to be written, taken in a short transaction of its
+ * own, so the workspace's counter row is locked for microseconds instead of until the
+ * observation's COMMIT (which waits for its WAL flush: ingest into one workspace was serial).
+ * That short transaction does not wait for its own flush (`synchronous_commit = off`): the
+ * observation's commit flushes the WAL up to its own record, the counter's included, so a
+ * number that is used is never lost. A number whose observation then fails stays unused: the
+ * numbers can have a gap, never a duplicate. Inside a caller's transaction the counter is taken
+ * there (locked until that commits), as before.
+ */
+export async function takeNumber(db: Db, workspaceId: string) {
+  if (db.isTransaction) return nextNumber(db, workspaceId);
+  return db.transaction().execute(async (trx) => {
+    await sql`set local synchronous_commit = off`.execute(trx);
+    return nextNumber(trx, workspaceId);
+  });
+}
+
 /** The next number in this workspace (one row per workspace, locked for the rest of the transaction). */
 export async function nextNumber(db: Db, workspaceId: string) {
   const row = await t(db)
@@ -248,14 +266,40 @@ export type SummaryRow = Pick<ObservationRow, 'id' | 'number' | 'kind' | 'title'
   overdue: boolean;
 };
 
-/** A page of observations, newest first (best match first when searching). */
-export async function listObservations(db: Db, workspaceId: string, access: Access, f: Filter, page: { limit: number; offset: number }) {
+/**
+ * How many observations a selection holds, counted no further than `cap + 1`: whether the
+ * selection is small enough to rank and to count per facet exactly. Reading stops at the
+ * cap, so a common word in a big city (33,000 matches) costs what 5,000 cost.
+ */
+export async function countUpTo(db: Db, workspaceId: string, access: Access, f: Filter, cap: number) {
+  const row = await t(db)
+    .selectFrom((qb) =>
+      qb
+        .selectFrom('observations')
+        .select(sql<number>`1`.as('one'))
+        .where((eb) => where(eb, workspaceId, access, f))
+        .limit(cap + 1)
+        .as('selection'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * A page of observations, newest first; when searching and `rank` is set, best match first.
+ * Ranking reads every match, so the service ranks only selections within its count cap;
+ * a bigger selection is shown newest first, walking observations_created_idx (the explicit
+ * workspace condition lets the planner take it) until the page is full.
+ */
+export async function listObservations(db: Db, workspaceId: string, access: Access, f: Filter, page: { limit: number; offset: number; rank?: boolean }) {
   let q = t(db)
     .selectFrom('observations')
     .select(summaryColumns)
     .select(isOverdue.as('overdue'))
     .where((eb) => where(eb, workspaceId, access, f));
-  if (f.q) q = q.orderBy(sql`ts_rank(observations.search, websearch_to_tsquery('dutch', ${f.q}))`, 'desc');
+  if (f.q && page.rank !== false) q = q.orderBy(sql`ts_rank(observations.search, websearch_to_tsquery('dutch', ${f.q}))`, 'desc');
+  else if (f.q) q = q.where('observations.workspaceId', '=', workspaceId);
   return (await q.orderBy('observations.createdAt', 'desc').orderBy('observations.id', 'desc').limit(page.limit).offset(page.offset).execute()) as unknown as SummaryRow[];
 }
 

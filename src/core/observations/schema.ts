@@ -196,7 +196,7 @@ export const observationView = observationSummaryView.extend({
   text: z.string(),
   point: point.nullable(),
   /** Why this owner: the owner of a linked rule, of a linked action line, a coordinator, forwarded, or taken up by hand. */
-  routedBy: z.enum(['rule', 'action_line', 'coordinator', 'forwarded', 'manual']).nullable(),
+  routedBy: z.enum(['rule', 'action_line', 'area_team', 'coordinator', 'forwarded', 'manual']).nullable(),
   forwardedTo: z.string().nullable(),
   reporter: z.object({ userId: z.uuid().nullable(), name: z.string(), isResident: z.boolean(), contact: z.object({ email: z.string().nullable(), phone: z.string().nullable() }).nullable() }),
   source: z.enum(['web', 'api', 'public', 'open311']),
@@ -220,8 +220,11 @@ export const kindsView = z.object({
 const facet = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
 export const listView = z.object({
   items: z.array(observationSummaryView),
+  /** The number of matches; when `totalExact` is false, at least this many (the count stopped there). */
   total: z.number().int(),
-  facets: z.object({ kind: facet, status: facet, area: facet, overdue: z.number().int() }),
+  totalExact: z.boolean(),
+  /** Counts per kind, status and area (the 50 busiest) and overdue; null when the selection is too big to count (totalExact false): filter to see them. */
+  facets: z.object({ kind: facet, status: facet, area: facet, overdue: z.number().int() }).nullable(),
   can: z.object({ create: z.boolean(), export: z.boolean() }),
 });
 

@@ -4,7 +4,7 @@ import type { Actor, ServiceContext, WorkspaceScope } from '../../platform/conte
 import { transaction, type Db } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { areaContainsPoint, areaIdsWithin, areaNames, smallestAreaContaining } from '../areas/service';
+import { areaContainsPoint, areaIdsWithin, areaNames, areaTeamOwner, smallestAreaContaining } from '../areas/service';
 import { nodeRefs } from '../ladder/service';
 import { findWorkspaceByIdForPublicPage, findWorkspaceForPublicPage, getWorkspace, listMembers } from '../workspaces/service';
 import { isAnsweredKind, listPracticeKinds, practiceKindLabel } from './kinds';
@@ -103,19 +103,19 @@ export function checkText(ctx: ServiceContext, input: { title: string; text: str
 
 interface Route {
   ownerUserId: string | null;
-  routedBy: 'rule' | 'action_line' | 'coordinator' | null;
+  routedBy: 'rule' | 'action_line' | 'area_team' | 'coordinator' | null;
   dueAt: Date | null;
 }
 
 /**
  * Signals and bottlenecks get an owner: the owner of a linked rule (the first linked rule a
- * member owns), else of a linked action line, else the workspace's coordinators (a programme
- * manager, else a beheerder); and a due date the workspace's response time in working days
- * ahead (Dutch public holidays skipped). A rule owned by a partner organisation only has
- * nobody in the workspace to answer, so routing goes on to the action line. Areas have no
- * team of their own (yet), so the issue's step "the area's team" is not taken.
+ * member owns), else of a linked action line, else the area's team (the contact of the
+ * nearest area with a team, walking up from buurt to wijk to gemeente), else the workspace's
+ * coordinators (a programme manager, else a beheerder); and a due date the workspace's
+ * response time in working days ahead (Dutch public holidays skipped). A rule owned by a
+ * partner organisation only has nobody in the workspace to answer, so routing goes on.
  */
-async function routeFor(ctx: ServiceContext, kind: string, nodes: Awaited<ReturnType<typeof nodeRefs>>, rules: readonly LinkedRuleRef[] = []): Promise<Route> {
+async function routeFor(ctx: ServiceContext, kind: string, areaId: string | null, nodes: Awaited<ReturnType<typeof nodeRefs>>, rules: readonly LinkedRuleRef[] = []): Promise<Route> {
   if (!isAnsweredKind(kind)) return { ownerUserId: null, routedBy: null, dueAt: null };
   const [workspace, members] = await Promise.all([getWorkspace(ctx), listMembers(ctx)]);
   const memberIds = new Set(members.map((m) => m.userId));
@@ -124,6 +124,8 @@ async function routeFor(ctx: ServiceContext, kind: string, nodes: Awaited<Return
   if (rule) return { ownerUserId: rule.ownerUserId, routedBy: 'rule', dueAt };
   const line = nodes.find((n) => n.rung === 'action_line' && n.ownerUserId && memberIds.has(n.ownerUserId));
   if (line) return { ownerUserId: line.ownerUserId, routedBy: 'action_line', dueAt };
+  const team = areaId ? await areaTeamOwner(ctx, areaId, [...memberIds]) : null;
+  if (team) return { ownerUserId: team, routedBy: 'area_team', dueAt };
   const byRole = (role: string) => members.filter((m) => m.role === role).sort((a, b) => a.since.localeCompare(b.since))[0];
   const coordinator = byRole('programmamanager') ?? byRole('beheerder');
   return { ownerUserId: coordinator?.userId ?? null, routedBy: coordinator ? 'coordinator' : null, dueAt };
@@ -181,9 +183,9 @@ export async function createObservation(ctx: ServiceContext, input: CreateObserv
   const nodes = await checkNodes(ctx, nodeIds);
   const ruleIds = [...new Set(input.ruleIds ?? [])];
   const rules = await checkRules(ctx, ruleIds);
-  const route = await routeFor(ctx, input.kind, nodes, rules);
+  const route = await routeFor(ctx, input.kind, areaId, nodes, rules);
+  const number = await repo.takeNumber(ctx.db, scope.id);
   const row = await transaction(ctx.db, async (trx) => {
-    const number = await repo.nextNumber(trx, scope.id);
     const row = await repo.insertObservation(
       trx,
       {
@@ -439,18 +441,29 @@ export function listKinds(ctx: ServiceContext) {
 export const statusName = (status: string, locale: 'nl' | 'en') => STATUS_NAMES[status as Status]?.[locale] ?? status;
 
 /** A page of observations the member may see, with counts per kind, status and area of the whole selection. */
+/**
+ * Up to how many observations a list counts per facet and ranks by relevance. Beyond it the
+ * list says "more than 5,000", shows the newest first and leaves the facet counts out until a
+ * filter narrows it down: exact counts over a big city's whole history cost a read of every
+ * row (tens of thousands), on every page and every keystroke.
+ */
+export const COUNT_CAP = 5000;
+
 export async function listObservations(ctx: ServiceContext, query: ListQuery) {
   const scope = policy.authorize(ctx, 'observation.read');
   const filter = await filterOf(ctx, query);
+  const who = access(ctx, scope);
+  const counted = (await repo.countUpTo(ctx.db, scope.id, who, filter, COUNT_CAP)) <= COUNT_CAP;
   const [items, facets] = await Promise.all([
-    repo.listObservations(ctx.db, scope.id, access(ctx, scope), filter, query),
-    repo.facetCounts(ctx.db, scope.id, access(ctx, scope), filter),
+    repo.listObservations(ctx.db, scope.id, who, filter, { ...query, rank: counted }),
+    counted ? repo.facetCounts(ctx.db, scope.id, who, filter) : null,
   ]);
-  const names = await namesFor(ctx, ctx.db, [...items.map((i) => i.areaId), ...facets.area.map((a) => a.value)]);
+  const names = await namesFor(ctx, ctx.db, [...items.map((i) => i.areaId), ...(facets?.area.map((a) => a.value) ?? [])]);
   return {
     items: items.map((row) => presentSummary(row, names)),
-    total: facets.total,
-    facets: {
+    total: facets?.total ?? COUNT_CAP,
+    totalExact: !!facets,
+    facets: facets && {
       kind: facets.kind.map((f) => ({ ...f, label: kindName(f.value, ctx.locale) })),
       status: facets.status.map((f) => ({ ...f, label: statusName(f.value, ctx.locale) })),
       area: facets.area.slice(0, 50).map((f) => ({ ...f, label: names.area.get(f.value) ?? '?' })),
@@ -747,10 +760,10 @@ export async function publicReport(base: ServiceContext, slug: string, input: Pu
   // A resident cannot be asked to confirm afterwards: personal data is marked and kept out of public view.
   if (hits.length && input.mayPublish) guardPersonalData(ctx, input, 'public', false);
   const areaId = await placeOf(ctx, input.areaId, input.point);
-  const route = await routeFor(ctx, input.kind, []);
+  const route = await routeFor(ctx, input.kind, areaId, []);
   const token = randomBytes(24).toString('base64url');
+  const number = await repo.takeNumber(ctx.db, scope.id);
   const row = await transaction(ctx.db, async (trx) => {
-    const number = await repo.nextNumber(trx, scope.id);
     const row = await repo.insertObservation(
       trx,
       {

@@ -102,7 +102,7 @@ function apiQuery(f: Filters) {
   return q;
 }
 
-type Facet = ListView['facets']['kind'];
+type Facet = NonNullable<ListView['facets']>['kind'];
 const countOf = (facet: Facet | undefined, value: string) => facet?.find((x) => x.value === value)?.count ?? 0;
 
 function Checkbox({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange(v: boolean): void }) {
@@ -132,9 +132,10 @@ function FilterForm({ values, facets, onApply }: { values: Filters; facets: List
     onApply(draft);
   };
   // Counts are of the current selection; a filtered dimension counts only its chosen value.
+  // A selection too big to count (facets null) shows no counts at all rather than zeros.
   const withCount = (label: string, count: number | undefined) => (count === undefined ? label : `${label} (${f.number(count)})`);
-  const countFor = (dimension: 'soort' | 'status', facet: Facet | undefined, value: string) => (values[dimension] && values[dimension] !== value ? undefined : countOf(facet, value));
-  const areaCount = (id: string, childIds: string[] = []) => (values.gebied && values.gebied !== id ? undefined : [id, ...childIds].reduce((sum, a) => sum + countOf(facets?.area, a), 0));
+  const countFor = (dimension: 'soort' | 'status', facet: Facet | undefined, value: string) => (!facets || (values[dimension] && values[dimension] !== value) ? undefined : countOf(facet, value));
+  const areaCount = (id: string, childIds: string[] = []) => (!facets || (values.gebied && values.gebied !== id) ? undefined : [id, ...childIds].reduce((sum, a) => sum + countOf(facets?.area, a), 0));
   return (
     <div role="search" aria-label={t('filter.label')} className="obs-filters">
       <form onSubmit={submit} noValidate>
@@ -365,8 +366,8 @@ export default function ListPage() {
             {(data) => (
               <>
                 <Paragraph role="status" className="obs-count">
-                  {data.total === 1 ? t('list.countOne') : t('list.count', { total: f.number(data.total) })}
-                  {data.facets.overdue > 0 && ` ${t('list.countOverdue', { count: f.number(data.facets.overdue) })}`}
+                  {!data.totalExact ? t('list.countMore', { total: f.number(data.total) }) : data.total === 1 ? t('list.countOne') : t('list.count', { total: f.number(data.total) })}
+                  {!!data.facets?.overdue && ` ${t('list.countOverdue', { count: f.number(data.facets.overdue) })}`}
                 </Paragraph>
                 {can?.export && data.total > 0 && (
                   <Paragraph small>

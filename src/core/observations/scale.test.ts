@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
+import { COUNT_CAP } from './service';
+
+/** What a big city's list does: more than the count cap, and many reporters at once. */
+let d: TestDichter;
+let beheerder: TestUser;
+let slug: string;
+let workspaceId: string;
+const api = (path: string) => `/api/w/${slug}${path}`;
+const get = async (path: string) => {
+  const res = await d.request({ method: 'GET', url: api(path), token: beheerder.token });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+};
+
+beforeAll(async () => {
+  d = await startDichter();
+  beheerder = await d.user('Bea Beheerder');
+  slug = await createWorkspace(d, beheerder);
+  workspaceId = (await get('')).id;
+  // COUNT_CAP + 10 old stories that mention the wijkteam, and one signal about it from today.
+  await sql`
+    insert into observations (workspace_id, id, number, kind, title, text, visibility, contains_personal_data, status, source, occurred_at, created_at)
+    select ${workspaceId}::uuid, gen_random_uuid(), 100000 + g, 'verhaal', 'Gesprek met het wijkteam ' || g, 'Het wijkteam kwam langs.', 'workspace', false, 'nieuw', 'api',
+           now() - interval '1 day' - g * interval '1 minute', now() - interval '1 day' - g * interval '1 minute'
+    from generate_series(1, ${COUNT_CAP + 10}) g`.execute(d.runtime.database.db);
+  const res = await d.request({ method: 'POST', url: api('/observations'), token: beheerder.token, body: { kind: 'signaal', title: 'Wijkteam onbereikbaar', text: '', visibility: 'workspace' } });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+}, 120_000);
+afterAll(() => d?.close());
+
+describe('a list bigger than the count cap', () => {
+  it('says "more than", shows the newest first and leaves the facet counts out', async () => {
+    for (const path of ['/observations?limit=5', '/observations?q=wijkteams&limit=5']) {
+      const body = await get(path);
+      expect(body.totalExact, path).toBe(false);
+      expect(body.total, path).toBe(COUNT_CAP);
+      expect(body.facets, path).toBeNull();
+      expect(body.items.map((i: { title: string }) => i.title), path).toEqual([
+        'Wijkteam onbereikbaar',
+        'Gesprek met het wijkteam 1',
+        'Gesprek met het wijkteam 2',
+        'Gesprek met het wijkteam 3',
+        'Gesprek met het wijkteam 4',
+      ]);
+    }
+  });
+
+  it('counts exactly and ranks the best match first once a filter narrows it down', async () => {
+    const body = await get('/observations?q=wijkteams&kind=signaal');
+    expect(body.totalExact).toBe(true);
+    expect(body.total).toBe(1);
+    expect(body.facets.kind).toEqual([{ value: 'signaal', label: 'Signaal', count: 1 }]);
+    const page = await get('/observations?q=onbereikbaar%20wijkteam');
+    expect(page.totalExact).toBe(true);
+    expect(page.items[0].title).toBe('Wijkteam onbereikbaar');
+  });
+});
+
+describe('many reporters at once', () => {
+  it('gives every observation its own number, none lost', async () => {
+    const before = (await get('/observations?kind=idee')).total;
+    const created = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        d.request({ method: 'POST', url: api('/observations'), token: beheerder.token, body: { kind: 'idee', title: `Idee ${i}`, text: '', visibility: 'workspace' } }),
+      ),
+    );
+    expect(created.map((r) => r.status)).toEqual(Array(24).fill(201));
+    const numbers = created.map((r) => r.body.number as number).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(24);
+    // nothing failed, so no number was skipped either
+    expect(numbers[23] - numbers[0]).toBe(23);
+    expect((await get('/observations?kind=idee')).total).toBe(before + 24);
+  });
+});
