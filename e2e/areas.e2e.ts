@@ -72,6 +72,16 @@ describe('areas', () => {
     await expectHeading(page, 'Kop Zeedijk');
     expect(await page.locator('dl').innerText()).toMatch(/BU03630000[\s\S]*Burgwallen-Oude Zijde/);
     await expectAccessible(page, 'area detail');
+
+    // The buurt's team: whoever is put in it as contact answers signals from the buurt.
+    const team = page.getByRole('region', { name: 'Gebiedsteam' });
+    await team.getByText('Dit gebied heeft nog geen eigen team.').waitFor();
+    await team.getByRole('checkbox').first().check();
+    await team.getByLabel('Aanspreekpunt').selectOption({ index: 1 });
+    await team.getByRole('button', { name: 'Team opslaan' }).click();
+    await expectNotice(page, 'Het gebiedsteam van Kop Zeedijk is opgeslagen.');
+    await team.getByText('(aanspreekpunt)').waitFor();
+    await expectAccessible(page, 'area detail with its team');
   });
 
   it('adds a street by hand inside a neighbourhood', async () => {

@@ -28,6 +28,8 @@ describe('demo workspace', () => {
     const areas = await get('/areas?kind=buurt');
     expect(areas.total).toBeGreaterThan(20);
     expect((await get('/areas?kind=gemeente')).items[0]).toMatchObject({ code: 'GM0363', name: 'Amsterdam' });
+    const osdorpOost = (await get('/areas?q=WK036381')).items[0];
+    expect((await get(`/areas/${osdorpOost.id}/team`)).members).toMatchObject([{ name: 'Jeroen Bakker', contact: true }, { name: 'Samira El Idrissi', contact: false }]);
   });
 
   it('is idempotent: loading it again changes nothing', async () => {

@@ -10,6 +10,9 @@ export const areaErrors: ErrorCatalogue = {
   },
   'area.has_children': { status: 409, nl: 'Dit gebied heeft nog onderliggende gebieden. Verwijder of verplaats die eerst.', en: 'This area still has areas below it. Delete or move those first.' },
   'area.cycle': { status: 409, nl: 'Een gebied kan niet onder zichzelf of onder een van zijn eigen onderliggende gebieden vallen.', en: 'An area cannot lie within itself or within one of its own sub-areas.' },
+  'area.team_not_member': { status: 400, nl: 'Iemand in het gebiedsteam is geen lid van deze werkruimte. Voeg die persoon eerst toe als lid.', en: 'Someone in the area team is not a member of this workspace. Add them as a member first.' },
+  'area.team_duplicate': { status: 400, nl: 'Iemand staat twee keer in het gebiedsteam.', en: 'Someone is in the area team twice.' },
+  'area.team_two_contacts': { status: 400, nl: 'Een gebiedsteam heeft één aanspreekpunt. Kies er één.', en: 'An area team has one contact. Choose one.' },
   'area.parent_not_found': { status: 400, nl: 'Het bovenliggende gebied bestaat niet in deze werkruimte.', en: 'The parent area does not exist in this workspace.' },
   'area.import_year_unknown': {
     status: 400,

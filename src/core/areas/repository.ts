@@ -14,7 +14,13 @@ export interface AreaRow {
   createdAt: Date;
   updatedAt: Date;
 }
+export interface TeamMemberRow {
+  userId: string;
+  contact: boolean;
+  createdAt: Date;
+}
 interface Tables {
+  areaTeamMembers: Omit<TeamMemberRow, 'createdAt'> & { workspaceId: string; areaId: string; createdAt: Generated<Date> };
   areas: Omit<AreaRow, 'createdAt' | 'updatedAt' | 'geometry'> & {
     createdAt: Generated<Date>;
     updatedAt: Generated<Date>;
@@ -241,4 +247,59 @@ export async function updateAreas(db: Db, workspaceId: string, rows: AreaImportU
            or areas.population is distinct from v.population${geometryDiffers})
     returning areas.id`.execute(db);
   return result.rows.map((r) => r.id);
+}
+
+// Area teams
+
+/** The team of one area: the contact first, then by how long they have been in it. */
+export const teamOf = (db: Db, workspaceId: string, areaId: string): Promise<TeamMemberRow[]> =>
+  t(db)
+    .selectFrom('areaTeamMembers')
+    .select(['userId', 'contact', 'createdAt'])
+    .where('workspaceId', '=', workspaceId)
+    .where('areaId', '=', areaId)
+    .orderBy('contact', 'desc')
+    .orderBy('createdAt')
+    .orderBy('userId')
+    .execute();
+
+/** Replaces an area's team; members who stay keep their `created_at`. */
+export async function replaceTeam(db: Db, workspaceId: string, areaId: string, members: readonly { userId: string; contact: boolean }[]) {
+  await t(db)
+    .deleteFrom('areaTeamMembers')
+    .where('workspaceId', '=', workspaceId)
+    .where('areaId', '=', areaId)
+    .$if(members.length > 0, (q) => q.where('userId', 'not in', members.map((m) => m.userId)))
+    .execute();
+  // Unset the old contact first: the partial unique index allows one per area at any moment.
+  await t(db).updateTable('areaTeamMembers').set({ contact: false }).where('workspaceId', '=', workspaceId).where('areaId', '=', areaId).where('contact', '=', true).execute();
+  if (members.length === 0) return;
+  await t(db)
+    .insertInto('areaTeamMembers')
+    .values(members.map((m) => ({ workspaceId, areaId, userId: m.userId, contact: m.contact })))
+    .onConflict((oc) => oc.columns(['workspaceId', 'areaId', 'userId']).doUpdateSet({ contact: sql`excluded.contact` }))
+    .execute();
+}
+
+/**
+ * Who answers for an area: walking up from the area (buurt, wijk, gemeente), the first area
+ * whose team has one of `candidates` (the workspace's current members); within that team the
+ * contact, else the longest-standing member. One statement.
+ */
+export async function teamOwner(db: Db, workspaceId: string, areaId: string, candidates: readonly string[]): Promise<{ userId: string; areaId: string } | null> {
+  if (candidates.length === 0) return null;
+  const result = await sql<{ userId: string; areaId: string }>`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from areas where workspace_id = ${workspaceId} and id = ${areaId}
+      union all
+      select a.id, a.parent_id, up.depth + 1
+      from areas a join up on a.workspace_id = ${workspaceId} and a.id = up.parent_id
+      where up.depth < 100
+    )
+    select m.user_id as "userId", m.area_id as "areaId"
+    from up join area_team_members m on m.workspace_id = ${workspaceId} and m.area_id = up.id
+    where m.user_id = any(${[...candidates]}::uuid[])
+    order by up.depth, m.contact desc, m.created_at, m.user_id
+    limit 1`.execute(db);
+  return result.rows[0] ?? null;
 }

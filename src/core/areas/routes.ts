@@ -56,6 +56,31 @@ export const routes: FastifyPluginAsync = async (app) => {
     await service.deleteArea(req.ctx, req.params.areaId);
     return reply.code(204).send(null);
   });
+  api.get(
+    '/areas/:areaId/team',
+    {
+      schema: {
+        tags,
+        summary: 'Het gebiedsteam: wie in dit gebied werkt, het aanspreekpunt voorop. Zonder eigen team: het dichtstbijzijnde gebied erboven met een team, dat dan antwoordt voor signalen uit dit gebied',
+        params: areaParams,
+        response: { 200: s.areaTeamView, ...scopedErrors() },
+      },
+    },
+    async (req) => service.getAreaTeam(req.ctx, req.params.areaId),
+  );
+  api.put(
+    '/areas/:areaId/team',
+    {
+      schema: {
+        tags,
+        summary: 'Het gebiedsteam vastleggen (beheerder, programmamanager): leden van de werkruimte, hoogstens één aanspreekpunt. Signalen en knelpunten uit het gebied zonder eigenaar van een regel of actielijn gaan naar het aanspreekpunt (anders het langst zittende teamlid) van het dichtstbijzijnde gebied met een team',
+        params: areaParams,
+        body: s.areaTeamBody,
+        response: { 200: s.areaTeamView, ...scopedErrors() },
+      },
+    },
+    async (req) => service.setAreaTeam(req.ctx, req.params.areaId, req.body),
+  );
 };
 
 // The public side: residents without an account see the CBS division (wijken, buurten) of a workspace.

@@ -122,3 +122,30 @@ export const importReportView = z.object({
     }),
   ),
 });
+
+/** The people who work in an area (a wijkteam): members of the workspace, at most one of them the contact. */
+export const areaTeamBody = z
+  .object({
+    members: z
+      .array(
+        z
+          .object({
+            userId: z.uuid(),
+            /** The aanspreekpunt: signals from the area without an action line owner go to them. */
+            contact: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .max(200),
+  })
+  .strict();
+export type AreaTeamInput = z.infer<typeof areaTeamBody>;
+
+export const areaTeamView = z.object({
+  areaId: z.uuid(),
+  members: z.array(z.object({ userId: z.uuid(), name: z.string(), contact: z.boolean(), since: z.string() })),
+  /** When this area has no team: the nearest area above it that has one, whose team answers for it. */
+  inheritedFrom: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  can: z.object({ update: z.boolean() }),
+});
+export type AreaTeamView = z.infer<typeof areaTeamView>;

@@ -7,7 +7,8 @@ import { isCbsKind, isValidCbsCode, parentCode } from './codes';
 import { boundingBox, containsPoint, planarSurface, polygonsOf } from './geometry';
 import { areaPolicy as policy } from './policies';
 import * as repo from './repository';
-import type { AreaGeoJsonQuery, AreaKind, AreaListQuery, AreaListView, AreaSummaryView, AreaView, CreateAreaInput, UpdateAreaInput } from './schema';
+import { listMembers } from '../workspaces/service';
+import type { AreaGeoJsonQuery, AreaKind, AreaListQuery, AreaListView, AreaSummaryView, AreaTeamInput, AreaTeamView, AreaView, CreateAreaInput, UpdateAreaInput } from './schema';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -218,4 +219,63 @@ export async function areaContainsPoint(ctx: ServiceContext, areaId: string, poi
 export async function areaNames(ctx: ServiceContext, ids: readonly string[]) {
   const scope = policy.authorize(ctx, 'area.read');
   return repo.namesOf(ctx.db, scope.id, [...new Set(ids)]);
+}
+
+// Area teams
+
+/** The team that works in an area, with its contact first; or, when it has none, whose team answers for it. */
+export async function getAreaTeam(ctx: ServiceContext, areaId: string): Promise<AreaTeamView> {
+  const scope = policy.authorize(ctx, 'area.read');
+  const area = await repo.findArea(ctx.db, scope.id, areaId);
+  if (!area) throw new DomainError('area.not_found');
+  const [team, members] = await Promise.all([repo.teamOf(ctx.db, scope.id, areaId), listMembers(ctx)]);
+  const names = new Map(members.map((m) => [m.userId, m.name]));
+  const current = team.filter((m) => names.has(m.userId));
+  let inheritedFrom: AreaTeamView['inheritedFrom'] = null;
+  if (current.length === 0 && area.parentId) {
+    const owner = await repo.teamOwner(ctx.db, scope.id, area.parentId, [...names.keys()]);
+    const from = owner && (await repo.findArea(ctx.db, scope.id, owner.areaId));
+    if (from) inheritedFrom = { id: from.id, name: from.name };
+  }
+  return {
+    areaId,
+    members: current.map((m) => ({ userId: m.userId, name: names.get(m.userId)!, contact: m.contact, since: iso(m.createdAt) })),
+    inheritedFrom,
+    can: { update: policy.can(scope, 'area.manage') },
+  };
+}
+
+/** Sets who works in an area and who of them is the contact (at most one); everyone must be a member of the workspace. */
+export async function setAreaTeam(ctx: ServiceContext, areaId: string, input: AreaTeamInput): Promise<AreaTeamView> {
+  const scope = policy.authorize(ctx, 'area.manage');
+  const field = (id: string, path: string) => new DomainError(id, {}, [{ path, message: id }]);
+  const seen = new Set<string>();
+  input.members.forEach((m, i) => {
+    if (seen.has(m.userId)) throw field('area.team_duplicate', `members.${i}.userId`);
+    seen.add(m.userId);
+  });
+  const contacts = input.members.flatMap((m, i) => (m.contact ? [i] : []));
+  if (contacts.length > 1) throw field('area.team_two_contacts', `members.${contacts[1]}.contact`);
+  const memberIds = new Set((await listMembers(ctx)).map((m) => m.userId));
+  const stranger = input.members.findIndex((m) => !memberIds.has(m.userId));
+  if (stranger >= 0) throw field('area.team_not_member', `members.${stranger}.userId`);
+  await transaction(ctx.db, async (trx) => {
+    const area = await repo.findArea(trx, scope.id, areaId);
+    if (!area) throw new DomainError('area.not_found');
+    const before = await repo.teamOf(trx, scope.id, areaId);
+    await repo.replaceTeam(trx, scope.id, areaId, input.members);
+    const shape = (list: readonly { userId: string; contact: boolean }[]) => ({ members: list.map((m) => ({ userId: m.userId, contact: m.contact })) });
+    await recordAudit(trx, { workspaceId: scope.id, actor: ctx.actor, entity: 'area_team', entityId: areaId, label: area.name, action: 'update', before: shape(before), after: shape(input.members) });
+  });
+  return getAreaTeam(ctx, areaId);
+}
+
+/**
+ * For routing (the observations module): the member who answers for an area, that is the
+ * contact (else the longest-standing member) of the nearest area with a team, walking up from
+ * `areaId`. Only `candidates` count (the caller passes the workspace's current members).
+ */
+export async function areaTeamOwner(ctx: ServiceContext, areaId: string, candidates: readonly string[]): Promise<string | null> {
+  const scope = policy.authorize(ctx, 'area.read');
+  return (await repo.teamOwner(ctx.db, scope.id, areaId, candidates))?.userId ?? null;
 }

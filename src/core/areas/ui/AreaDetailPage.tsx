@@ -9,6 +9,7 @@ import { NotFoundPage } from '../../../web/pages/NotFoundPage';
 import { BackLink, Button, DataList, Form, Link, Loaded, PageHeading, Section, SubmitButton, TextField, useConfirmedAction, useFormSubmit, useNotify } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import type { AreaView } from '../schema';
+import { AreaTeam } from './AreaTeam';
 import { m } from './messages';
 import { areaKeys, useKindLabel } from './shared';
 
@@ -104,6 +105,7 @@ export default function AreaDetailPage() {
                 ],
               ]}
             />
+            <AreaTeam area={data} />
             {data.can.update && <RenameForm key={data.id + data.name} area={data} />}
             {data.can.delete && (
               <div className="dichter-section">
