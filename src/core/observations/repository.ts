@@ -194,18 +194,15 @@ const OPEN = ['nieuw', 'in_behandeling', 'heropend', 'doorgezet'];
 const isOverdue = sql<boolean>`(observations.due_at is not null and observations.due_at < now() and observations.status in ('nieuw', 'in_behandeling', 'heropend', 'doorgezet'))`;
 
 /**
- * Full-text search within one workspace, through observations_workspace_search_idx (migration
- * 004): the GIN index holds each row's search vector plus one lexeme naming its workspace
- * (`ws <uuid>`, with a space, so no text can produce it), and the query asks for the words
- * AND that lexeme. GIN then intersects inside the index; a separate workspace_id condition
- * would make PostgreSQL AND a bitmap of the whole workspace (159,000 rows for the largest
- * one) with the words. The lexeme is derived from the row's own workspace_id, so the match
- * implies the workspace. `numnode > 0`: a query of stop words only finds nothing, as before.
+ * Full-text search within one workspace, through observations_workspace_words_idx (migration
+ * 008): every lexeme of a row is indexed as '<workspace uuid> <word>', and the query's lexemes
+ * are rewritten the same way, so GIN reads only this workspace's list for each word; the match
+ * implies the workspace (no separate workspace_id condition, which would make PostgreSQL AND a
+ * bitmap of the whole workspace with the words). `numnode > 0`: a query of stop words only
+ * finds nothing.
  */
-const searchVector = sql`(observations.search || array_to_tsvector(array['ws ' || observations.workspace_id::text]))`;
-const workspaceLexeme = (workspaceId: string) => `'ws ${workspaceId}'`;
 const searchMatch = (workspaceId: string, q: string) =>
-  sql<SqlBool>`(${searchVector} @@ (websearch_to_tsquery('dutch', ${q}) && ${workspaceLexeme(workspaceId)}::tsquery) and numnode(websearch_to_tsquery('dutch', ${q})) > 0)`;
+  sql<SqlBool>`(observation_workspace_words(observations.workspace_id, observations.search) @@ observation_workspace_query(${workspaceId}::uuid, websearch_to_tsquery('dutch', ${q})) and numnode(websearch_to_tsquery('dutch', ${q})) > 0)`;
 
 function where(eb: ExpressionBuilder<Tables, 'observations'>, workspaceId: string, access: Access, f: Filter): Expression<SqlBool> {
   // Searching, the search condition pins the workspace (see searchMatch).

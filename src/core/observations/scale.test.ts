@@ -75,3 +75,17 @@ describe('many reporters at once', () => {
     expect((await get('/observations?kind=idee')).total).toBe(before + 24);
   });
 });
+
+describe('searching with the workspace in every word', () => {
+  it('finds phrases and words with an apostrophe, and never another workspace’s observations', async () => {
+    const other = await createWorkspace(d, beheerder);
+    const post = (ws: string, title: string) => d.request({ method: 'POST', url: `/api/w/${ws}/observations`, token: beheerder.token, body: { kind: 'idee', title, text: '', visibility: 'workspace' } });
+    expect((await post(other, 'Wijkteam onbereikbaar in de zomer')).status).toBe(201);
+    expect((await post(slug, "Buurthuis van d'Oude Stoep")).status).toBe(201);
+    const titles = async (q: string) => (await get(`/observations?q=${encodeURIComponent(q)}`)).items.map((i: { title: string }) => i.title);
+    expect(await titles('"wijkteam onbereikbaar"')).toEqual(['Wijkteam onbereikbaar']);
+    expect(await titles('"onbereikbaar wijkteam"')).toEqual([]);
+    expect(await titles("d'Oude Stoep")).toEqual(["Buurthuis van d'Oude Stoep"]);
+    expect(await titles('zomer')).toEqual([]);
+  });
+});

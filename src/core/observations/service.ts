@@ -115,9 +115,9 @@ interface Route {
  * response time in working days ahead (Dutch public holidays skipped). A rule owned by a
  * partner organisation only has nobody in the workspace to answer, so routing goes on.
  */
-async function routeFor(ctx: ServiceContext, kind: string, areaId: string | null, nodes: Awaited<ReturnType<typeof nodeRefs>>, rules: readonly LinkedRuleRef[] = []): Promise<Route> {
+async function routeFor(ctx: ServiceContext, kind: string, areaId: string | null, members: Members, nodes: Awaited<ReturnType<typeof nodeRefs>>, rules: readonly LinkedRuleRef[] = []): Promise<Route> {
   if (!isAnsweredKind(kind)) return { ownerUserId: null, routedBy: null, dueAt: null };
-  const [workspace, members] = await Promise.all([getWorkspace(ctx), listMembers(ctx)]);
+  const workspace = await getWorkspace(ctx);
   const memberIds = new Set(members.map((m) => m.userId));
   const dueAt = addWorkingDays(new Date(), workspace.responseDays);
   const rule = rules.find((r) => r.ownerUserId && memberIds.has(r.ownerUserId));
@@ -183,9 +183,10 @@ export async function createObservation(ctx: ServiceContext, input: CreateObserv
   const nodes = await checkNodes(ctx, nodeIds);
   const ruleIds = [...new Set(input.ruleIds ?? [])];
   const rules = await checkRules(ctx, ruleIds);
-  const route = await routeFor(ctx, input.kind, areaId, nodes, rules);
+  const members = await listMembers(ctx);
+  const route = await routeFor(ctx, input.kind, areaId, members, nodes, rules);
   const number = await repo.takeNumber(ctx.db, scope.id);
-  const row = await transaction(ctx.db, async (trx) => {
+  const { row, created } = await transaction(ctx.db, async (trx) => {
     const row = await repo.insertObservation(
       trx,
       {
@@ -205,12 +206,13 @@ export async function createObservation(ctx: ServiceContext, input: CreateObserv
     );
     await repo.addNodes(trx, scope.id, row.id, nodeIds);
     await repo.addRules(trx, scope.id, row.id, ruleIds);
-    await repo.insertEvent(trx, event(ctx, row, { action: 'created', toStatus: row.status, ownerUserId: row.ownerUserId, dueAt: row.dueAt }));
+    const created = await repo.insertEvent(trx, event(ctx, row, { action: 'created', toStatus: row.status, ownerUserId: row.ownerUserId, dueAt: row.dueAt }));
     await audit(trx, ctx, scope, 'create', null, row);
-    return row;
+    return { row, created };
   });
   ctx.events.emit('observation.created', { workspaceId: scope.id, id: row.id, kind: row.kind, ownerUserId: row.ownerUserId });
-  return present(ctx, ctx.db, scope, row);
+  // Everything the view shows is at hand: present it without reading it back.
+  return present(ctx, ctx.db, scope, row, { members, events: [created], nodes, rules });
 }
 
 function emptyRow(workspaceId: string, number: number, kind: string, title: string): repo.NewObservation {
@@ -290,9 +292,11 @@ export async function getObservation(ctx: ServiceContext, id: string): Promise<O
   return present(ctx, ctx.db, scope, await findVisible(ctx, ctx.db, scope, id));
 }
 
-async function namesFor(ctx: ServiceContext, db: Db, areaIds: (string | null)[]) {
+type Members = Awaited<ReturnType<typeof listMembers>>;
+
+async function namesFor(ctx: ServiceContext, db: Db, areaIds: (string | null)[], known?: Members) {
   const c = within(ctx, db);
-  const [members, areas] = await Promise.all([listMembers(c), areaNames(c, areaIds.filter((a): a is string => !!a))]);
+  const [members, areas] = await Promise.all([known ?? listMembers(c), areaNames(c, areaIds.filter((a): a is string => !!a))]);
   return { member: new Map(members.map((m) => [m.userId, m.name])), area: new Map(areas.map((a) => [a.id, a.name])) };
 }
 
@@ -348,14 +352,24 @@ function allowedTransitions(ctx: ServiceContext, scope: WorkspaceScope, row: rep
   });
 }
 
-async function present(ctx: ServiceContext, db: Db, scope: WorkspaceScope, row: repo.ObservationRow): Promise<ObservationView> {
-  const [names, events, nodeIds, ruleIds] = await Promise.all([
-    namesFor(ctx, db, [row.areaId]),
-    repo.eventsOf(db, scope.id, row.id),
-    repo.nodeIdsOf(db, scope.id, row.id),
-    repo.ruleIdsOf(db, scope.id, row.id),
+/** What a caller that just wrote an observation already holds, so presenting it reads nothing twice. */
+interface Known {
+  members: Members;
+  events: repo.EventRow[];
+  nodes: Awaited<ReturnType<typeof nodeRefs>>;
+  rules: LinkedRuleRef[];
+}
+
+async function present(ctx: ServiceContext, db: Db, scope: WorkspaceScope, row: repo.ObservationRow, known?: Known): Promise<ObservationView> {
+  const links = async () => {
+    const [nodeIds, ruleIds] = await Promise.all([repo.nodeIdsOf(db, scope.id, row.id), repo.ruleIdsOf(db, scope.id, row.id)]);
+    return Promise.all([nodeRefs(within(ctx, db), nodeIds), ruleRefs(within(ctx, db), ruleIds)]);
+  };
+  const [names, events, [nodes, rules]] = await Promise.all([
+    namesFor(ctx, db, [row.areaId], known?.members),
+    known?.events ?? repo.eventsOf(db, scope.id, row.id),
+    known ? ([known.nodes, known.rules] as const) : links(),
   ]);
-  const [nodes, rules] = await Promise.all([nodeRefs(within(ctx, db), nodeIds), ruleRefs(within(ctx, db), ruleIds)]);
   const coordinator = policy.can(scope, 'observation.coordinate');
   const isReporter = row.reporterUserId === ctx.actor!.userId;
   const isResident = !row.reporterUserId;
@@ -760,7 +774,7 @@ export async function publicReport(base: ServiceContext, slug: string, input: Pu
   // A resident cannot be asked to confirm afterwards: personal data is marked and kept out of public view.
   if (hits.length && input.mayPublish) guardPersonalData(ctx, input, 'public', false);
   const areaId = await placeOf(ctx, input.areaId, input.point);
-  const route = await routeFor(ctx, input.kind, areaId, []);
+  const route = await routeFor(ctx, input.kind, areaId, await listMembers(ctx), []);
   const token = randomBytes(24).toString('base64url');
   const number = await repo.takeNumber(ctx.db, scope.id);
   const row = await transaction(ctx.db, async (trx) => {
