@@ -274,7 +274,9 @@ describe('youth debt: the dashboard', () => {
       const statusTable = section.getByRole('table', { name: 'Deelnemers naar status' });
       expect((await statusTable.locator('tbody tr').allInnerTexts()).map(norm)).toContain('uitgevallen 5');
       expect(await section.getByRole('img').count()).toBe(3);
-      expect(await section.getByRole('table').count()).toBe(6);
+      // The effect monitor (its own e2e file) adds two tables, one per respondent, once its figures have loaded.
+      await expect.poll(() => section.getByRole('table', { name: /^Cijfers van de begeleiders/ }).isVisible()).toBe(true);
+      expect(await section.getByRole('table').count()).toBe(8);
       expect(norm(await section.getByRole('table', { name: 'Uitgevallen deelnemers naar reden' }).innerText())).toMatch(/Reden Deelnemers/);
       const text = await section.innerText();
       expect(text).not.toMatch(/JPF-\d/);
@@ -286,5 +288,286 @@ describe('youth debt: the dashboard', () => {
     } finally {
       await reader.context.close();
     }
+  });
+});
+
+describe('youth debt: the perspective plan, contacts, timeline and outcomes', () => {
+  it('lets the coach add a goal and tick off a step, refuses a phone number in a contact note at the field, and asks before removing', async () => {
+    const coach = await openPage(browser);
+    try {
+      const p = coach.page;
+      await p.setViewportSize({ width: 1280, height: 900 });
+      await signIn(p, demoUser('professional'), DEMO_PASSWORD);
+      await p.goto(`/w/${DEMO_SLUG}/schuldenaanpak`);
+      // The dashboard shows the plans' figures without names or numbers.
+      const dashboard = p.locator('section', { has: p.getByRole('heading', { name: 'Dashboard', level: 2 }) });
+      await expect.poll(() => dashboard.getByRole('heading', { name: 'Bereikte doelen per levensdomein', level: 3 }).isVisible()).toBe(true);
+      await expect.poll(() => dashboard.getByRole('heading', { name: 'Uitkomsten aan het eind', level: 3 }).isVisible()).toBe(true);
+      expect(norm(await dashboard.innerText())).toMatch(/Financiën \S+ van \d+ doelen bereikt/);
+
+      await p.getByRole('region', { name: 'Deelnemers, op nummer' }).getByRole('link', { name: 'JPF-0001', exact: true }).click();
+      await expectHeading(p, /^JPF-0001 – \S+/);
+      const plan = p.getByRole('region', { name: 'Perspectiefplan', exact: true });
+      await expect.poll(() => plan.getByRole('heading', { name: 'Financiën', level: 3 }).isVisible()).toBe(true);
+      // The timeline starts at the intake on the start date; the coach sees the notes of their own participant.
+      const timeline = p.getByRole('list', { name: 'Tijdlijn van de deelnemer' });
+      expect(norm(await timeline.locator('li').first().innerText())).toMatch(/^\d{1,2} \S+ \d{4}: Intake$/);
+      const contacts = p.getByRole('region', { name: 'Contacten', exact: true });
+      await expect.poll(() => contacts.getByText('U ziet de notities omdat u de jongerenbegeleider').isVisible()).toBe(true);
+      await expect.poll(() => p.getByRole('region', { name: 'Uitkomsten', exact: true }).getByRole('term').filter({ hasText: 'Schuldenvrij' }).isVisible()).toBe(true);
+      await expectAccessible(p, 'participant plan, contacts, timeline and outcomes (coach)');
+
+      // A new goal with two steps; ticking the first makes it 50 %.
+      await plan.getByLabel('Levensdomein').selectOption('wonen');
+      await plan.getByLabel('Doel', { exact: true }).fill('Een eigen kamer in de buurt');
+      await p.locator('#yd-g-steps').fill('Inschrijven als woningzoekende\nReageren op kamers');
+      await plan.getByRole('button', { name: 'Doel toevoegen' }).click();
+      await expect.poll(() => plan.getByText('Doel ‘Een eigen kamer in de buurt’ toegevoegd.').isVisible()).toBe(true);
+      const goal = plan.getByRole('article', { name: 'Een eigen kamer in de buurt' });
+      const bar = goal.getByRole('progressbar', { name: 'Voortgang van ‘Een eigen kamer in de buurt’' });
+      await expect.poll(() => bar.getAttribute('value')).toBe('0');
+      await goal.getByRole('checkbox', { name: /^1\. Inschrijven als woningzoekende/ }).press('Space');
+      await expect.poll(() => bar.getAttribute('value')).toBe('50');
+      expect(norm(await goal.innerText())).toContain('Voortgang: 50 % (1 van 2 stappen klaar)');
+      expect(await goal.getByRole('checkbox', { name: /^1\. Inschrijven als woningzoekende, klaar op / }).isChecked()).toBe(true);
+
+      // A phone number in the note: refused, with the message at the field, and nothing saved.
+      const rows = contacts.getByRole('table').locator('tbody tr');
+      const before = await rows.count();
+      await contacts.getByLabel('Soort contact').selectOption('telefonisch');
+      await p.locator('#yd-c-note').fill('Afgesproken om terug te bellen op 06-12345678.');
+      await contacts.getByRole('button', { name: 'Contact vastleggen' }).click();
+      await expect.poll(() => p.locator('#yd-c-note').getAttribute('aria-invalid')).toBe('true');
+      expect(await p.locator('#yd-c-note-error').innerText()).toMatch(/telefoonnummer/);
+      expect(await p.locator('#yd-c-note').getAttribute('aria-describedby')).toContain('yd-c-note-error');
+      expect(await rows.count()).toBe(before);
+      await expectAccessible(p, 'contact form with a refused note');
+      await p.locator('#yd-c-note').fill('Afgesproken om volgende week terug te bellen.');
+      await contacts.getByRole('button', { name: 'Contact vastleggen' }).click();
+      await expect.poll(() => rows.count()).toBe(before + 1);
+      expect(norm(await rows.first().innerText())).toMatch(/telefonisch .*Afgesproken om volgende week terug te bellen\./);
+
+      // Removing asks first; cancelling keeps it, confirming removes it.
+      await rows.first().getByRole('button', { name: /^Contact van .* verwijderen$/ }).click();
+      const dialog = p.getByRole('dialog');
+      await expect.poll(() => dialog.getByRole('heading', { name: /^Contact van .* verwijderen\?$/ }).isVisible()).toBe(true);
+      await expectAccessible(p, 'confirming to remove a contact');
+      await dialog.getByRole('button', { name: 'Annuleren' }).click();
+      expect(await rows.count()).toBe(before + 1);
+      await rows.first().getByRole('button', { name: /^Contact van .* verwijderen$/ }).click();
+      await dialog.getByRole('button', { name: 'Contact verwijderen' }).click();
+      await expect.poll(() => rows.count()).toBe(before);
+
+      await goal.getByRole('button', { name: 'Verwijderen' }).click();
+      await expect.poll(() => dialog.getByRole('heading', { name: 'Doel ‘Een eigen kamer in de buurt’ verwijderen?' }).isVisible()).toBe(true);
+      await dialog.getByRole('button', { name: 'Doel verwijderen' }).click();
+      await expect.poll(() => goal.count()).toBe(0);
+      await expect.poll(() => plan.getByText('Doel ‘Een eigen kamer in de buurt’ verwijderd.').isVisible()).toBe(true);
+
+      await p.setViewportSize({ width: 375, height: 800 });
+      expect(await overflow(p)).toBeLessThanOrEqual(0);
+      await expectAccessible(p, 'participant plan on a phone');
+      expect(coach.problems).toEqual([]);
+    } finally {
+      await coach.context.close();
+    }
+  });
+
+  it('shows the beheerder the plan and the contacts without their notes', async () => {
+    const p = page();
+    await p.setViewportSize({ width: 1280, height: 900 });
+    await p.goto(`/w/${DEMO_SLUG}/schuldenaanpak`);
+    await p.getByRole('region', { name: 'Deelnemers, op nummer' }).getByRole('link', { name: 'JPF-0001', exact: true }).click();
+    await expectHeading(p, 'JPF-0001');
+    const contacts = p.getByRole('region', { name: 'Contacten', exact: true });
+    await expect.poll(() => contacts.getByText('De notities bij contacten ziet alleen de eigen jongerenbegeleider').isVisible()).toBe(true);
+    await expect.poll(() => contacts.locator('tbody tr').count()).toBeGreaterThan(0);
+    const notes = await contacts.locator('tbody tr td:nth-child(4)').allInnerTexts();
+    expect(notes.every((n) => n === 'alleen voor begeleider en schuldhulpverlener')).toBe(true);
+    // Only the coach and counsellor record contacts: no form for the beheerder.
+    expect(await contacts.getByRole('button', { name: 'Contact vastleggen' }).count()).toBe(0);
+    await expectAccessible(p, 'participant plan (beheerder)');
+  });
+});
+
+describe('youth debt: offers to creditors, letters, responses and the repayment ledger', () => {
+  interface Line {
+    participantId: string;
+    participantNumber: string;
+    offerStatus: string;
+    response: string | null;
+    creditorName: string;
+  }
+  const demoLines = async (p: Page): Promise<Line[]> => {
+    const res = await p.request.get(`/api/w/${DEMO_SLUG}/youth-debt/offer-lines?limit=500`);
+    expect(res.status()).toBe(200);
+    return (await res.json()).items;
+  };
+
+  it('shows the coach the letters, the credit and the ledger, and records a payment and counter-performance by keyboard', async () => {
+    const coach = await openPage(browser);
+    try {
+      const p = coach.page;
+      await signIn(p, demoUser('professional'), DEMO_PASSWORD);
+      const granted = (await demoLines(p)).find((l) => l.offerStatus === 'geaccepteerd')!;
+      expect(granted).toBeTruthy();
+      await p.goto(`/w/${DEMO_SLUG}/schuldenaanpak/deelnemers/${granted.participantId}`);
+      await expectHeading(p, new RegExp(`^${granted.participantNumber} – `));
+      const name = (await p.getByRole('heading', { level: 1 }).first().innerText()).split(' – ')[1];
+
+      const letters = p.getByRole('region', { name: 'Verstuurd voorstel per schuldeiser' });
+      await expect.poll(() => letters.locator('tbody tr').count()).toBeGreaterThan(1);
+      const section = p.locator('section', { has: p.getByRole('heading', { name: 'Voorstel aan schuldeisers', level: 2 }) });
+      expect(norm(await section.innerText())).toMatch(/Alle schuldeisers gingen akkoord\. Het krediet is verleend op \d+ \w+ \d{4}/);
+      // The letter per creditor: HTML to open, PDF to download; the letter names the participant.
+      const open = section.getByRole('link', { name: `Brief aan ${granted.creditorName} openen` });
+      const href = await open.getAttribute('href');
+      expect(await section.getByRole('link', { name: `Brief aan ${granted.creditorName} als PDF` }).getAttribute('href')).toBe(`${href}?format=pdf`);
+      const letter = await p.request.get(href!);
+      expect(letter.headers()['content-type']).toMatch(/^text\/html/);
+      const html = norm(await letter.text());
+      expect(html).toContain('Voorstel voor een schuldregeling');
+      expect(html).toContain(`Namens ${name} (ons kenmerk ${granted.participantNumber})`);
+
+      // The ledger: arrears because the last instalment is missing, one activity still unconfirmed.
+      const ledger = p.locator('section', { has: p.getByRole('heading', { name: 'Aflossing en tegenprestatie', level: 2 }) });
+      const totals = () => ledger.locator('.utrecht-data-list').first().innerText().then(norm);
+      await expect.poll(totals).toMatch(/Achterstand € [\d.]+,\d\d/);
+      expect(await totals()).toMatch(/Nog niet bevestigd 2 uur: telt mee zodra/);
+      expect(norm(await ledger.innerText())).toContain('Een uur tegenprestatie is € 12,00 waard. Dat uurtarief is een instelling van de werkruimte');
+      await expectAccessible(p, 'participant page with letters, credit and ledger');
+      const paidBefore = (await totals()).match(/Betaald (€ [\d.]+,\d\d)/)![1];
+
+      // A payment, typed and sent with Enter.
+      await ledger.getByLabel('Bedrag (euro)').fill('25,00');
+      await ledger.getByLabel('Bedrag (euro)').press('Enter');
+      await expect.poll(() => ledger.getByText('Betaling van € 25,00 vastgelegd.').isVisible()).toBe(true);
+      await expect.poll(totals).not.toContain(`Betaald ${paidBefore}`);
+
+      // Hours that are not whole quarters: the summary links to the field.
+      await ledger.getByLabel('Organisatie').fill('Voedselbank West');
+      await ledger.getByLabel('Wat deed de jongere?').fill('Pakketten inpakken');
+      await ledger.getByLabel('Uren', { exact: true }).fill('1,3');
+      await ledger.getByRole('button', { name: 'Tegenprestatie vastleggen' }).click();
+      const summary = ledger.locator('.dichter-error-summary');
+      await expect.poll(() => summary.isVisible()).toBe(true);
+      await summary.getByRole('link', { name: /Uren: Vul de uren in per kwartier/ }).click();
+      expect(await activeId(p)).toBe('yd-act-hours');
+      await expectAccessible(p, 'ledger with an error');
+      await p.keyboard.press('Control+A');
+      await p.keyboard.type('1,5');
+      await ledger.getByLabel('Bevestigd door', { exact: true }).first().selectOption('coach');
+      await ledger.getByRole('button', { name: 'Tegenprestatie vastleggen' }).click();
+      await expect.poll(() => ledger.getByText('Tegenprestatie vastgelegd.').isVisible()).toBe(true);
+      const rows = ledger.getByRole('region', { name: 'Betalingen en tegenprestaties' }).locator('tbody tr');
+      await expect.poll(async () => (await rows.allInnerTexts()).map(norm).some((r) => /Pakketten inpakken \(Voedselbank West\).*1,5 uur × € 12,00.*€ 18,00.*door begeleider Jeroen Bakker/.test(r))).toBe(true);
+
+      // The unconfirmed demo activity, confirmed on behalf of the host.
+      const confirm = ledger.locator('form', { has: p.getByRole('button', { name: 'Uren bevestigen' }) });
+      await confirm.getByLabel('Tegenprestatie').selectOption({ index: 1 });
+      await confirm.getByLabel('Bevestigd door').selectOption('host');
+      await confirm.getByLabel('Wie van de organisatie bevestigde?').fill('Jongerenwerker Sam');
+      await confirm.getByRole('button', { name: 'Uren bevestigen' }).click();
+      await expect.poll(() => ledger.getByText('Uren bevestigd: ze tellen nu mee.').isVisible()).toBe(true);
+      await expect.poll(totals).not.toMatch(/Nog niet bevestigd/);
+      await expectAccessible(p, 'ledger after recording');
+
+      // The payment was a mistake: removed after a confirmation, the totals follow.
+      const remove = ledger.getByRole('button', { name: /^De betaling van €\s25,00 op .* verwijderen$/ });
+      await remove.click();
+      const dialog = p.getByRole('dialog', { name: 'Boeking verwijderen?' });
+      await expect.poll(() => dialog.isVisible()).toBe(true);
+      await expectAccessible(p, 'remove entry dialog');
+      await dialog.getByRole('button', { name: 'Verwijderen' }).click();
+      await expect.poll(() => remove.count()).toBe(0);
+      await expect.poll(totals).toContain(`Betaald ${paidBefore}`);
+
+      await p.setViewportSize({ width: 375, height: 800 });
+      expect(await overflow(p)).toBeLessThanOrEqual(0);
+      await expectAccessible(p, 'letters and ledger on a phone');
+      await p.setViewportSize({ width: 1280, height: 900 });
+      expect(coach.problems).toEqual([]);
+    } finally {
+      await coach.context.close();
+    }
+  });
+
+  it('shows the next step after a refusal, asks before sending a new offer, and grants the credit when every creditor accepts', async () => {
+    const p = page();
+    await p.setViewportSize({ width: 1280, height: 900 });
+    const refused = (await demoLines(p)).find((l) => l.response === 'geweigerd' && l.offerStatus === 'verstuurd')!;
+    expect(refused).toBeTruthy();
+    await p.goto(`/w/${DEMO_SLUG}/schuldenaanpak/deelnemers/${refused.participantId}`);
+    await expectHeading(p, refused.participantNumber);
+    const section = p.locator('section', { has: p.getByRole('heading', { name: 'Voorstel aan schuldeisers', level: 2 }) });
+    await expect.poll(() => section.getByRole('heading', { name: 'Volgende stap' }).isVisible()).toBe(true);
+    const next = norm(await section.locator('.utrecht-alert').innerText());
+    expect(next).toContain(`${refused.creditorName} weigert: Wil niet minder dan de helft van de vordering ontvangen. Nieuw voorstel doen of verzoek tot dwangakkoord (art. 287a Fw) overwegen.`);
+    expect(next).toMatch(/doet een tegenvoorstel van € [\d.]+,\d\d\./);
+    // The beheerder is not the coach: no letters, and the page says why.
+    expect(await section.getByRole('link', { name: /^Brief aan/ }).count()).toBe(0);
+    expect(norm(await section.innerText())).toContain('De brieven noemen de deelnemer bij naam.');
+    await expectAccessible(p, 'offer with a refusal');
+
+    // Sending again asks first; Escape cancels and sends nothing.
+    await section.getByRole('button', { name: 'Nieuw voorstel versturen' }).click();
+    const dialog = p.getByRole('dialog', { name: 'Voorstel versturen?' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(norm(await dialog.innerText())).toContain('Het openstaande voorstel 1 wordt vervangen');
+    await expectAccessible(p, 'send offer dialog');
+    await p.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(norm(await section.getByRole('status').first().innerText())).toMatch(/^Voorstel 1,/);
+    await section.getByRole('button', { name: 'Nieuw voorstel versturen' }).click();
+    await dialog.getByRole('button', { name: 'Voorstel versturen' }).click();
+    await expect.poll(async () => norm(await section.getByRole('status').first().innerText())).toMatch(/^Voorstel 2, verstuurd op .*: 0 akkoord, 0 geweigerd, 0 tegenvoorstel, \d+ wacht op reactie\.$/);
+    expect(norm(await section.innerText())).toMatch(/Eerdere voorstellen: voorstel 1 van .* \(vervangen\)\./);
+
+    // Every creditor accepts, one by one, with the form.
+    const form = section.locator('form');
+    const options = (await form.getByLabel('Schuldeiser').locator('option').allInnerTexts()).slice(1);
+    expect(options.length).toBeGreaterThan(1);
+    for (const [i, option] of options.entries()) {
+      await form.getByLabel('Schuldeiser').selectOption({ label: option });
+      await form.getByLabel('Reactie', { exact: true }).selectOption('akkoord');
+      await form.getByRole('button', { name: 'Reactie vastleggen' }).click();
+      const creditor = option.replace(/ \(JPF-[^)]*\)$/, '');
+      const saved = i === options.length - 1 ? 'Alle schuldeisers zijn akkoord: het krediet is verleend.' : `Reactie van ${creditor} vastgelegd.`;
+      await expect.poll(() => section.getByText(saved, { exact: true }).isVisible()).toBe(true);
+    }
+    await expect.poll(() => section.getByText('Alle schuldeisers zijn akkoord: het krediet is verleend.').isVisible()).toBe(true);
+    await expect.poll(() => section.getByRole('heading', { name: 'Krediet', level: 3 }).isVisible()).toBe(true);
+    const debts = p.getByRole('region', { name: 'Schulden van deze deelnemer' });
+    await expect.poll(async () => (await debts.locator('tbody tr').allInnerTexts()).every((r) => r.includes('geregeld'))).toBe(true);
+    const ledger = p.locator('section', { has: p.getByRole('heading', { name: 'Aflossing en tegenprestatie', level: 2 }) });
+    await expect.poll(async () => norm(await ledger.innerText())).toMatch(/Achterstand geen/);
+    await expect.poll(() => ledger.getByText('Nog geen betalingen of tegenprestaties vastgelegd.').isVisible()).toBe(true);
+    await expectAccessible(p, 'credit granted');
+  });
+
+  it('lets the programme edit the letter template and the hourly rate, naming an unknown placeholder at the field', async () => {
+    const p = page();
+    await p.goto(`/w/${DEMO_SLUG}/schuldenaanpak`);
+    await expectHeading(p, 'Schuldenaanpak jongeren');
+    const settings = p.getByRole('region', { name: 'Instellingen voor schikkingsvoorstellen' });
+    const template = settings.getByLabel('Briefsjabloon');
+    await expect.poll(async () => (await template.inputValue()).startsWith('Geachte heer, mevrouw,')).toBe(true);
+    expect(await settings.getByLabel('Uurtarief maatschappelijke tegenprestatie (euro)').inputValue()).toBe('12,00');
+    await template.fill('Beste {{schuldeiser}},\n\nVoor {{naam}} bieden wij {{aanbod}}.');
+    await settings.getByRole('button', { name: 'Opslaan' }).last().click();
+    const summary = settings.locator('.dichter-error-summary');
+    await expect.poll(() => summary.isVisible()).toBe(true);
+    await summary.getByRole('link', { name: /Briefsjabloon: .*onbekende plaatshouder: \{\{naam\}\}/ }).click();
+    expect(await activeId(p)).toBe('yd-s-template');
+    await expectAccessible(p, 'letter settings with an error');
+    await template.fill('Beste {{schuldeiser}},\n\nVoor {{deelnemer}} bieden wij {{aanbod}}.');
+    await settings.getByLabel('Uurtarief maatschappelijke tegenprestatie (euro)').fill('12,50');
+    await settings.getByRole('button', { name: 'Opslaan' }).last().click();
+    await expect.poll(() => settings.getByText('Briefsjabloon en uurtarief opgeslagen.').isVisible()).toBe(true);
+    // Back to the default, so the demo stays as it was.
+    await settings.getByLabel('Standaardsjabloon terugzetten').check();
+    await settings.getByLabel('Uurtarief maatschappelijke tegenprestatie (euro)').fill('12,00');
+    await settings.getByRole('button', { name: 'Opslaan' }).last().click();
+    await expect.poll(async () => (await template.inputValue()).startsWith('Geachte heer, mevrouw,')).toBe(true);
   });
 });

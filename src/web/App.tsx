@@ -6,6 +6,7 @@ import { moduleUis } from './modules';
 import { workspacePages } from '../core/workspaces/ui';
 import { PublicLadderPage } from '../core/ladder/ui';
 import { PublicFollowUpPage, PublicListPage, PublicReportPage } from '../core/observations/ui/public';
+import { QuestionnairePublicPage } from '../practices/youth-debt/ui';
 import { useWorkspace } from './workspace';
 
 const SignInPage = lazy(() => import('./pages/SignInPage'));
@@ -33,6 +34,7 @@ export function App() {
         <Route path="/openbaar/:slug/melden" element={<PublicReportPage />} />
         <Route path="/openbaar/:slug/meldingen" element={<PublicListPage />} />
         <Route path="/melding/:token" element={<PublicFollowUpPage />} />
+        <Route path="/vragenlijst/:token" element={<QuestionnairePublicPage />} />
       </Route>
       <Route element={<SignedInLayout />}>
         <Route index element={<workspacePages.WorkspaceListPage />} />

@@ -1,9 +1,11 @@
 import { defineModule } from '../../platform/module';
 import { youthDebtErrors } from './errors';
 import { exportYouthDebt } from './exports';
+import { runFeed } from './feed';
 import { migrations } from './migrations';
 import { youthDebtReportSections } from './dashboard';
 import { globalRoutes, routes } from './routes';
+import { questionnairePublicRoutes } from './questionnaires.routes';
 import { seedDemoYouthDebt } from './seeds';
 
 /**
@@ -15,10 +17,15 @@ export default defineModule({
   id: 'youth-debt',
   migrations,
   routes,
-  globalRoutes,
+  // The admin-only approach view and, beside it (its own plugin, so the admin check stays in its own), the young person's private questionnaire link.
+  globalRoutes: async (app) => {
+    await app.register(globalRoutes);
+    await app.register(questionnairePublicRoutes);
+  },
   reportSections: youthDebtReportSections,
   errors: youthDebtErrors,
   nav: [{ path: 'schuldenaanpak', label: 'nav.youthDebt', order: 50 }],
   seeds: seedDemoYouthDebt,
+  jobs: [{ name: 'youth-debt.indicators', description: 'werkt de indicatoren van de schuldenaanpak bij (actieve deelnemers, schuldenvrij, werk of opleiding, welzijn)', everyHours: 24, run: runFeed }],
   exports: exportYouthDebt,
 });

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database';
 
 /** The only file of the module with SQL; every function takes the workspace id. */
 
-export type SettingsRow = { workspaceId: string; termMonths: number; preferentialMultiplierHundredths: number; updatedAt: Date };
+export type SettingsRow = { workspaceId: string; termMonths: number; preferentialMultiplierHundredths: number; hourlyRateCents: number; letterTemplate: string | null; updatedAt: Date };
 export type CreditorRow = { workspaceId: string; id: string; name: string; address: string; preferential: boolean; createdAt: Date; updatedAt: Date };
 export type ParticipantRow = {
   workspaceId: string;
@@ -32,7 +32,7 @@ export async function getSettings(db: Db, workspaceId: string): Promise<Settings
   return db.selectFrom('youthDebtSettings').selectAll().where('workspaceId', '=', workspaceId).executeTakeFirst() as Promise<SettingsRow | undefined>;
 }
 
-export async function saveSettings(db: Db, workspaceId: string, values: { termMonths: number; preferentialMultiplierHundredths: number }) {
+export async function saveSettings(db: Db, workspaceId: string, values: { termMonths: number; preferentialMultiplierHundredths: number; hourlyRateCents?: number; letterTemplate?: string | null }) {
   await db
     .insertInto('youthDebtSettings')
     .values({ workspaceId, ...values })
@@ -282,5 +282,28 @@ export async function coachLoad(db: Db, workspaceId: string | null): Promise<Coa
 export async function runningWithoutCoach(db: Db, workspaceId: string | null): Promise<{ workspaceId: string; n: number }[]> {
   const r = await sql<{ workspaceId: string; n: number }>`select workspace_id, count(*)::int as n from youth_debt_participants
     where ${workspaceId ? sql`workspace_id = ${workspaceId} and` : sql``} status in ('aanmelding', 'intake', 'actief') and coach_user_id is null group by 1`.execute(db);
+  return r.rows;
+}
+
+/** Workspaces that run the approach (have participants), for the daily indicator feed. */
+export async function workspacesWithParticipants(db: Db): Promise<string[]> {
+  const r = await sql<{ workspaceId: string }>`select distinct workspace_id as "workspaceId" from youth_debt_participants`.execute(db);
+  return r.rows.map((x) => x.workspaceId);
+}
+
+/** Wellbeing now: each running or finished participant's latest own questionnaire (1–10), averaged. */
+export async function latestWellbeing(db: Db, workspaceId: string): Promise<{ participants: number; mean: number }> {
+  const r = await sql<{ participants: number; mean: number | null }>`
+    select count(*)::int as participants, avg(welzijn)::float8 as mean from (
+      select distinct on (q.participant_id) q.welzijn
+      from youth_debt_questionnaires q join youth_debt_participants p on p.workspace_id = q.workspace_id and p.id = q.participant_id
+      where q.workspace_id = ${workspaceId} and q.respondent = 'jongere' and p.status in ('actief', 'afgerond')
+      order by q.participant_id, q.moment desc) latest`.execute(db);
+  return { participants: r.rows[0].participants, mean: r.rows[0].mean ?? 0 };
+}
+
+/** Rows of one of the module's tables for `dichter export`, with only the named columns (never names, notes, contacts or link tokens). */
+export async function exportRows(db: Db, workspaceId: string, table: string, columns: readonly string[], orderBy = 'created_at') {
+  const r = await sql<Record<string, unknown>>`select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)} where workspace_id = ${workspaceId} order by ${sql.ref(orderBy)}`.execute(db);
   return r.rows;
 }

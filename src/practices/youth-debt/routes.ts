@@ -3,6 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, listOf, scopedErrors } from '../../platform/http/schema';
 import * as dashboard from './dashboard';
+import { ledgerRoutes } from './ledger.routes';
+import { letterRoutes } from './letters.routes';
+import { planRoutes } from './plan.routes';
+import { questionnaireRoutes } from './questionnaires.routes';
+import { toolkitRoutes } from './toolkit.routes';
+import { fundRoutes } from './fund.routes';
+import { mkbaRoutes } from './mkba.routes';
 import * as s from './schema';
 import * as service from './service';
 
@@ -10,6 +17,13 @@ const tags = ['jongeren-schulden'];
 
 /** Routes under `/api/w/:workspace`; the platform has already checked membership. */
 export const routes: FastifyPluginAsync = async (app) => {
+  await app.register(letterRoutes);
+  await app.register(ledgerRoutes);
+  await app.register(planRoutes);
+  await app.register(questionnaireRoutes);
+  await app.register(toolkitRoutes);
+  await app.register(fundRoutes);
+  await app.register(mkbaRoutes);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const workspace = z.object({ workspace: z.string().max(100) });
 

@@ -128,9 +128,26 @@ const term = z
 export const settingsView = z.object({
   termMonths: z.number().int(),
   preferentialMultiplier: z.number(),
+  hourlyRateCents: z.number().int().describe('Waarde van een uur maatschappelijke tegenprestatie in centen; standaard 1200'),
+  letterTemplate: z.string().describe('Sjabloon van de aanbiedingsbrief aan schuldeisers, met {{plaatshouders}}'),
+  letterTemplateIsDefault: z.boolean(),
   can: z.object({ manage: z.boolean() }),
 });
-export const settingsBody = z.object({ termMonths: term.optional(), preferentialMultiplier: multiplier.optional() }).strict();
+export const settingsBody = z
+  .object({
+    termMonths: term.optional(),
+    preferentialMultiplier: multiplier.optional(),
+    hourlyRateCents: cents(100_000, 'youth_debt.hourly_rate_invalid').optional().describe('Uurtarief van de tegenprestatie in centen, 0 tot en met 100.000'),
+    letterTemplate: z
+      .string({ error: 'youth_debt.template_invalid' })
+      .trim()
+      .min(1, { error: 'youth_debt.template_invalid' })
+      .max(10_000, { error: 'youth_debt.template_invalid' })
+      .nullable()
+      .optional()
+      .describe('Sjabloon van de brief; null zet het standaardsjabloon terug. Alleen bekende plaatshouders'),
+  })
+  .strict();
 export type SettingsInput = z.infer<typeof settingsBody>;
 
 export const creditorParams = z.object({ creditorId: z.uuid() });

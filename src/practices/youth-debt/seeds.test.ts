@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, loadDemo } from '../../platform/demo';
 import { loadDemoAsBeheerder, startDichter, type TestDichter } from '../../../test/harness';
+import { exportYouthDebt } from './exports';
 
 let d: TestDichter;
 let token: string;
@@ -33,4 +34,18 @@ describe('youth-debt demo data', () => {
     expect(offer.status).toBe(200);
     expect(offer.body.payouts.reduce((s: number, p: { payoutCents: number }) => s + p.payoutCents, 0)).toBe(offer.body.paidOutCents);
   });
+
+  it('exports the whole approach for `dichter export`, without names, contact notes or link tokens', async () => {
+    const ws = (await d.request({ url: `/api/w/${DEMO.slug}`, token })).body;
+    const data = await exportYouthDebt({ ...d.runtime.context(), workspace: { id: ws.id, slug: ws.slug, name: ws.name, role: 'beheerder' } });
+    for (const key of ['youthDebtOffers', 'youthDebtOfferLines', 'youthDebtCredits', 'youthDebtLedgerEntries', 'youthDebtGoals', 'youthDebtContacts', 'youthDebtOutcomes', 'youthDebtQuestionnaires']) {
+      expect(data[key]?.length, key).toBeGreaterThan(0);
+    }
+    const text = JSON.stringify(data);
+    const names = (await d.runtime.database.db.selectFrom('youth_debt_participants' as never).select('name' as never).execute()) as { name: string }[];
+    expect(names.some((n) => text.includes(n.name))).toBe(false);
+    expect(Object.keys(data.youthDebtContacts[0] as object)).not.toContain('note');
+    expect(text).not.toMatch(/token/i);
+  });
 });
+

@@ -5,6 +5,9 @@ import type { DemoContext } from '../../platform/module';
 import { localDate } from '../../platform/workdays';
 import { listAreas } from '../../core/areas/service';
 import { listMembers } from '../../core/workspaces/service';
+import { seedDemoLetters } from './letters.seeds';
+import { seedDemoPlan } from './plan.seeds';
+import { seedDemoQuestionnaires } from './questionnaires.seeds';
 import * as repo from './repository';
 import type { DebtStatus, ParticipantStatus } from './schema';
 
@@ -154,4 +157,7 @@ async function seed(ctx: ServiceContext, scope: WorkspaceScope, demo: DemoContex
     }
   }
   demo.log(`schuldenaanpak jongeren: ${CREDITORS.length} schuldeisers, ${STATUSES.length} deelnemers, ${debts} schulden`);
+  await seedDemoLetters(ctx, scope, demo);
+  await seedDemoQuestionnaires(ctx, scope, demo);
+  await seedDemoPlan(ctx, scope, demo);
 }

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit';
+
 import type { ServiceContext, WorkspaceScope } from '../../platform/context';
 import { transaction, type Db } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
@@ -9,6 +9,8 @@ import { areaNames } from '../../core/areas/service';
 import { listMembers } from '../../core/workspaces/service';
 import { DEFAULT_DISCOUNT_RATE, presentValue, type MkbaResult } from './mkba';
 import { DEFAULT_PREFERENTIAL_MULTIPLIER, DEFAULT_TERM_MONTHS, settlementOffer, type Offer } from './offer';
+import { DEFAULT_HOURLY_RATE_CENTS } from './ledger';
+import { checkLetterTemplate, DEFAULT_LETTER_TEMPLATE } from './letters';
 import { youthDebtPolicy as policy } from './policies';
 import * as repo from './repository';
 import type {
@@ -26,21 +28,22 @@ import type {
   UpdateDebtInput,
   UpdateParticipantInput,
 } from './schema';
-
-const fieldError = (id: string, path: string) => new DomainError(id, {}, [{ path, message: id }]);
-const audit = (db: Db, ctx: ServiceContext, scope: WorkspaceScope, entity: string, entityId: string, action: string, label: string, after: Record<string, unknown> | null, before?: Record<string, unknown> | null) =>
-  recordAudit(db, { workspaceId: scope.id, actor: ctx.actor, entity, entityId, action, label, after, before: before ?? null });
+import { audit, fieldError, ownCase, participantOr404 } from './common';
 
 /** Participant numbers as shown: JPF-0001. */
 export const participantNumber = (n: number) => `JPF-${String(n).padStart(4, '0')}`;
 
 // Settings
 
-async function settingsOf(db: Db, workspaceId: string) {
+/** The workspace's settings with their defaults (also read by the letters and the ledger). */
+export async function settingsOf(db: Db, workspaceId: string) {
   const row = await repo.getSettings(db, workspaceId);
   return {
     termMonths: row?.termMonths ?? DEFAULT_TERM_MONTHS,
     preferentialMultiplier: row ? row.preferentialMultiplierHundredths / 100 : DEFAULT_PREFERENTIAL_MULTIPLIER,
+    hourlyRateCents: row?.hourlyRateCents ?? DEFAULT_HOURLY_RATE_CENTS,
+    letterTemplate: row?.letterTemplate ?? DEFAULT_LETTER_TEMPLATE,
+    letterTemplateIsDefault: !row?.letterTemplate,
   };
 }
 
@@ -51,11 +54,24 @@ export async function getSettings(ctx: ServiceContext) {
 
 export async function updateSettings(ctx: ServiceContext, input: SettingsInput) {
   const scope = policy.authorize(ctx, 'youth_debt.settings.manage');
+  if (input.letterTemplate) checkLetterTemplate(input.letterTemplate);
   await transaction(ctx.db, async (trx) => {
     const before = await settingsOf(trx, scope.id);
-    const after = { termMonths: input.termMonths ?? before.termMonths, preferentialMultiplier: input.preferentialMultiplier ?? before.preferentialMultiplier };
-    await repo.saveSettings(trx, scope.id, { termMonths: after.termMonths, preferentialMultiplierHundredths: Math.round(after.preferentialMultiplier * 100) });
-    await audit(trx, ctx, scope, 'youth_debt_settings', scope.id, 'update', 'Instellingen schuldenaanpak', after, before);
+    const after = {
+      termMonths: input.termMonths ?? before.termMonths,
+      preferentialMultiplier: input.preferentialMultiplier ?? before.preferentialMultiplier,
+      hourlyRateCents: input.hourlyRateCents ?? before.hourlyRateCents,
+      // null puts the default template back
+      letterTemplate: input.letterTemplate === undefined ? (before.letterTemplateIsDefault ? null : before.letterTemplate) : input.letterTemplate,
+    };
+    await repo.saveSettings(trx, scope.id, {
+      termMonths: after.termMonths,
+      preferentialMultiplierHundredths: Math.round(after.preferentialMultiplier * 100),
+      hourlyRateCents: after.hourlyRateCents,
+      letterTemplate: after.letterTemplate,
+    });
+    const { letterTemplateIsDefault: wasDefault, ...was } = before;
+    await audit(trx, ctx, scope, 'youth_debt_settings', scope.id, 'update', 'Instellingen schuldenaanpak', after, { ...was, letterTemplate: wasDefault ? null : was.letterTemplate });
   });
   return getSettings(ctx);
 }
@@ -119,12 +135,6 @@ export async function updateCreditor(ctx: ServiceContext, id: string, patch: Cre
 
 // Participants
 
-/** Whether the acting member is this participant's coach or debt counsellor: only they see name, contact and date of birth. */
-function seesPersonal(ctx: ServiceContext, p: Pick<repo.ParticipantRow, 'coachUserId' | 'counsellorUserId'>) {
-  const me = ctx.actor?.userId;
-  return !!me && (p.coachUserId === me || p.counsellorUserId === me);
-}
-
 /** Age in whole years on `on` (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, on: string) {
   const [by, bm, bd] = birthDate.split('-').map(Number);
@@ -157,7 +167,7 @@ function summaryView(ctx: ServiceContext, p: repo.ParticipantListRow, look: Awai
   return {
     id: p.id,
     number: participantNumber(p.number),
-    name: seesPersonal(ctx, p) ? p.name : null,
+    name: ownCase(ctx, p) ? p.name : null,
     status: p.status as ParticipantStatus,
     startDate: p.startDate,
     coach: look.member(p.coachUserId),
@@ -188,22 +198,16 @@ export async function listParticipants(ctx: ServiceContext, query: ParticipantLi
   await auditNameRead(
     ctx,
     scope,
-    items.filter((p) => seesPersonal(ctx, p)),
+    items.filter((p) => ownCase(ctx, p)),
   );
   return { items: items.map((p) => summaryView(ctx, p, look)), total, can: { create: policy.can(scope, 'youth_debt.case.manage') } };
-}
-
-async function participantOr404(db: Db, scope: WorkspaceScope, id: string) {
-  const row = await repo.findParticipant(db, scope.id, id);
-  if (!row) throw new DomainError('youth_debt.participant_not_found');
-  return row;
 }
 
 export async function getParticipant(ctx: ServiceContext, id: string) {
   const scope = policy.authorize(ctx, 'youth_debt.case.read');
   const p = await participantOr404(ctx.db, scope, id);
   const [look, debts] = await Promise.all([lookups(ctx, [p]), repo.debtsOfParticipant(ctx.db, scope.id, id)]);
-  const personal = seesPersonal(ctx, p);
+  const personal = ownCase(ctx, p);
   if (personal) await auditNameRead(ctx, scope, [p]);
   const manage = policy.can(scope, 'youth_debt.case.manage');
   return {
@@ -286,7 +290,7 @@ export async function updateParticipant(ctx: ServiceContext, id: string, patch: 
   const scope = policy.authorize(ctx, 'youth_debt.case.manage');
   const before = await participantOr404(ctx.db, scope, id);
   const personalFields = (['name', 'contact', 'birthDate'] as const).filter((f) => patch[f] !== undefined);
-  if (personalFields.length && !seesPersonal(ctx, before)) throw new DomainError('youth_debt.personal_not_allowed', {}, personalFields.map((f) => ({ path: f, message: 'youth_debt.personal_not_allowed' })));
+  if (personalFields.length && !ownCase(ctx, before)) throw new DomainError('youth_debt.personal_not_allowed', {}, personalFields.map((f) => ({ path: f, message: 'youth_debt.personal_not_allowed' })));
   const reassigned = (['coachUserId', 'counsellorUserId'] as const).filter((f) => patch[f] !== undefined && patch[f] !== before[f]);
   if (reassigned.length && !policy.can(scope, 'youth_debt.case.assign')) throw new DomainError('youth_debt.assign_not_allowed', {}, reassigned.map((f) => ({ path: f, message: 'youth_debt.assign_not_allowed' })));
   const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<repo.ParticipantRow>;

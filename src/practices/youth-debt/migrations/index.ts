@@ -1,4 +1,10 @@
 import type { Migration } from '../../../platform/module';
 import * as m101 from './2026_11_29_101_youth_debt_participants';
+import * as m102 from './2026_11_29_102_youth_debt_offers';
+import * as m103 from './2026_11_29_103_youth_debt_plan';
+import * as m104 from './2026_11_29_104_youth_debt_questionnaires';
+import * as m106 from './2026_11_29_106_youth_debt_toolkit';
+import * as m107 from './2026_11_29_107_youth_debt_fund';
+import * as m108 from './2026_11_29_108_youth_debt_mkba';
 
-export const migrations: Migration[] = [{ name: '2026_11_29_101_youth_debt_participants', ...m101 }];
+export const migrations: Migration[] = [{ name: '2026_11_29_101_youth_debt_participants', ...m101 }, { name: '2026_11_29_102_youth_debt_offers', ...m102 }, { name: '2026_11_29_103_youth_debt_plan', ...m103 }, { name: '2026_11_29_104_youth_debt_questionnaires', ...m104 }, { name: '2026_11_29_106_youth_debt_toolkit', ...m106 }, { name: '2026_11_29_107_youth_debt_fund', ...m107 }, { name: '2026_11_29_108_youth_debt_mkba', ...m108 }];

@@ -4,7 +4,9 @@ import { defineMessages, useFormat, useLocale, useT } from '../../../web/i18n';
 import { DataTable, EmptyState, Heading, Loaded, Paragraph } from '../../../web/ui';
 import { useWorkspace } from '../../../web/workspace';
 import { m as pageMessages } from './messages';
+import { EffectMonitor } from './EffectMonitor';
 import { formatEuros } from './money';
+import { PlanSummary } from './PlanSection';
 
 /** The dashboard's figures (`GET …/youth-debt/dashboard`): aggregates only, no names or numbers. */
 type Status = 'aanmelding' | 'intake' | 'actief' | 'afgerond' | 'uitgevallen';
@@ -261,6 +263,8 @@ export function Dashboard() {
               ]}
             />
             <Paragraph>{t('load.withoutCoach', { n: f.number(d.runningWithoutCoach) })}</Paragraph>
+            <PlanSummary />
+            <EffectMonitor />
           </>
         );
       }}

@@ -21,10 +21,20 @@ import {
 } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { CalculatorPage } from './CalculatorPage';
+import { ToolkitLink, ToolkitPage } from './ToolkitPage';
+import { FundSection } from './FundSection';
+import { MkbaLink, MkbaPage } from './MkbaPage';
+import { Contacts } from './Contacts';
 import { Dashboard } from './Dashboard';
+import { Ledger } from './Ledger';
 import { AddDebtForm, RegisterParticipantPage, SettingsForm, UpdateCaseForm } from './forms';
 import { m } from './messages';
+import { LetterSettings, OfferLetters } from './OfferLetters';
+import { Outcomes } from './Outcomes';
+import { PlanSection } from './PlanSection';
+import { Questionnaires } from './Questionnaires';
 import { formatEuros, formatPercent } from './money';
+import { Timeline } from './Timeline';
 import './youth-debt.css';
 
 const STATUSES = ['aanmelding', 'intake', 'actief', 'afgerond', 'uitgevallen'] as const;
@@ -96,6 +106,8 @@ export default function YouthDebtPage() {
     <Routes>
       <Route index element={<OverviewPage />} />
       <Route path="voorstel-berekenen" element={<CalculatorPage />} />
+      <Route path="invoeren" element={<ToolkitPage />} />
+      <Route path="mkba" element={<MkbaPage />} />
       <Route path="deelnemers/nieuw" element={<RegisterParticipantPage />} />
       <Route path="deelnemers/:participantId" element={<ParticipantPage />} />
       <Route path="*" element={<NotFoundPage />} />
@@ -126,6 +138,9 @@ function OverviewPage() {
       <Section id="yd-participants" title={t('participants.title')}>
         {mayRead ? <ParticipantList /> : <Paragraph>{t('participants.notAllowed')}</Paragraph>}
       </Section>
+      <FundSection />
+      <MkbaLink />
+      <ToolkitLink />
       <Section id="yd-settings" title={t('settings.title')}>
         <Loaded query={settings}>
           {(s) => (
@@ -139,6 +154,7 @@ function OverviewPage() {
             </>
           )}
         </Loaded>
+        <LetterSettings />
       </Section>
     </>
   );
@@ -341,6 +357,13 @@ function ParticipantPage() {
                 </Loaded>
               )}
             </Section>
+            <OfferLetters participantId={p.id} />
+            <Ledger participantId={p.id} />
+            <PlanSection participantId={p.id} />
+            <Contacts participantId={p.id} />
+            <Timeline participantId={p.id} />
+            <Outcomes participantId={p.id} />
+            <Questionnaires participantId={p.id} />
           </>
         )}
       </Loaded>
