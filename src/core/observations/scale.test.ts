@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
-import { COUNT_CAP } from './service';
+import { COUNT_CAP, SEARCH_COUNT_CAP } from './service';
 
 /** What a big city's list does: more than the count cap, and many reporters at once. */
 let d: TestDichter;
@@ -33,10 +33,13 @@ afterAll(() => d?.close());
 
 describe('a list bigger than the count cap', () => {
   it('says "more than", shows the newest first and leaves the facet counts out', async () => {
-    for (const path of ['/observations?limit=5', '/observations?q=wijkteams&limit=5']) {
+    for (const [path, cap] of [
+      ['/observations?limit=5', COUNT_CAP],
+      ['/observations?q=wijkteams&limit=5', SEARCH_COUNT_CAP],
+    ] as const) {
       const body = await get(path);
       expect(body.totalExact, path).toBe(false);
-      expect(body.total, path).toBe(COUNT_CAP);
+      expect(body.total, path).toBe(cap);
       expect(body.facets, path).toBeNull();
       expect(body.items.map((i: { title: string }) => i.title), path).toEqual([
         'Wijkteam onbereikbaar',
