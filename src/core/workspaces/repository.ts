@@ -65,6 +65,9 @@ const t = (db: Db) => db as Kysely<Tables>;
 export const findWorkspaceBySlug = (db: Db, slug: string) => t(db).selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
 export const findWorkspaceById = (db: Db, id: string) => t(db).selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
 
+export const findWorkspacesByIds = (db: Db, ids: readonly string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : t(db).selectFrom('workspaces').select(['id', 'slug', 'name']).where('id', 'in', [...ids]).execute();
+
 export const insertWorkspace = (db: Db, row: Omit<WorkspaceRow, 'createdAt' | 'updatedAt'>) =>
   t(db).insertInto('workspaces').values(row).returningAll().executeTakeFirstOrThrow();
 

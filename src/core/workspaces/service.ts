@@ -62,6 +62,11 @@ export async function findWorkspaceByIdForPublicPage(ctx: ServiceContext, id: st
   return ws ? { id: ws.id, slug: ws.slug, name: ws.name } : null;
 }
 
+/** Several workspaces by id in one statement (ids not found are left out), without an access check: for installation-wide views that check access themselves. */
+export async function findWorkspacesByIds(ctx: ServiceContext, ids: readonly string[]): Promise<Omit<WorkspaceScope, 'role'>[]> {
+  return repo.findWorkspacesByIds(ctx.db, ids);
+}
+
 /** Creates a workspace; the person who creates it becomes its first beheerder. */
 export async function createWorkspace(ctx: ServiceContext, input: CreateWorkspaceInput): Promise<WorkspaceView> {
   const actor = ctx.actor;

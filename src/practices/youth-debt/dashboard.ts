@@ -2,7 +2,7 @@ import type { ServiceContext } from '../../platform/context';
 import { DomainError } from '../../platform/errors';
 import { barChartSvg } from '../../platform/charts';
 import type { ReportBlock, ReportSectionDefinition } from '../../platform/report';
-import { findWorkspaceByIdForPublicPage } from '../../core/workspaces/service';
+import { findWorkspacesByIds } from '../../core/workspaces/service';
 import { youthDebtPolicy as policy } from './policies';
 import { MINIMUM_GROUP, isSmall, protect, shown, type Cell, type Grid, type Mask } from './protect';
 import * as repo from './repository';
@@ -142,7 +142,7 @@ export async function approach(ctx: ServiceContext) {
   requireAdmin(ctx);
   const figures = await readFigures(ctx, null);
   const ids = [...new Set(figures.status.map((r) => r.workspaceId))];
-  const workspaces = (await Promise.all(ids.map((id) => findWorkspaceByIdForPublicPage(ctx, id)))).filter((w): w is NonNullable<typeof w> => !!w);
+  const workspaces = await findWorkspacesByIds(ctx, ids);
   workspaces.sort((a, b) => a.name.localeCompare(b.name, 'nl') || a.slug.localeCompare(b.slug));
   const rows = workspaces.map((w) => workspaceFigures(figures, w.id));
   const overall = figures.perParticipant.find((r) => r.workspaceId === null);

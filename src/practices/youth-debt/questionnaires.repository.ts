@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
-import type { Moment, Respondent, Scores } from './questionnaires';
+import { SCORE_KEYS, type Moment, type MomentGroup, type Respondent, type Scores } from './questionnaires';
 
 /** The effect monitor's SQL: questionnaires and the private links; every function takes the workspace id, except the lookup by token hash. */
 
@@ -65,14 +65,40 @@ export async function updateQuestionnaire(db: Db, workspaceId: string, id: strin
     .execute();
 }
 
-/** Every questionnaire of a workspace, only what the aggregates need (no who, no when). */
-export async function scoresOfWorkspace(db: Db, workspaceId: string): Promise<(Scores & { participantId: string; moment: Moment; respondent: Respondent })[]> {
-  return db
-    .selectFrom('youthDebtQuestionnaires')
-    .select(['participantId', 'moment', 'respondent', 'school', 'werk', 'wonen', 'gezondheid', 'financien', 'sociaalNetwerk', 'welzijn'])
-    .where('workspaceId', '=', workspaceId)
-    .execute() as Promise<(Scores & { participantId: string; moment: Moment; respondent: Respondent })[]>;
+/**
+ * The questionnaires of a workspace grouped per respondent and moment: counts, score sums, and
+ * the sums of the change since the same participant's intake by the same respondent. One
+ * statement; no rows of individual young people leave the database.
+ */
+export async function scoreGroups(db: Db, workspaceId: string): Promise<MomentGroup[]> {
+  const cols = SCORE_KEYS.map((k) => snake(k));
+  const r = await sql<Record<string, number | string>>`
+    select q.respondent, q.moment, count(*)::int as n, count(b.id)::int as pairs,
+      ${sql.join(cols.map((c, i) => sql`sum(q.${sql.ref(c)})::int as ${sql.ref(`s${i}`)}`))},
+      ${sql.join(cols.map((c, i) => sql`coalesce(sum(q.${sql.ref(c)} - b.${sql.ref(c)}), 0)::int as ${sql.ref(`d${i}`)}`))}
+    from youth_debt_questionnaires q
+    left join youth_debt_questionnaires b
+      on q.moment > 0 and b.workspace_id = q.workspace_id and b.participant_id = q.participant_id and b.respondent = q.respondent and b.moment = 0
+    where q.workspace_id = ${workspaceId}
+    group by q.respondent, q.moment`.execute(db);
+  return r.rows.map((row) => ({
+    respondent: row.respondent as Respondent,
+    moment: Number(row.moment) as Moment,
+    questionnaires: Number(row.n),
+    pairs: Number(row.pairs),
+    // aliases by position: the driver's camel-casing would rename s_sociaal_netwerk
+    sums: Object.fromEntries(SCORE_KEYS.map((k, i) => [k, Number(row[`s${i}`])])) as Scores,
+    changeSums: Object.fromEntries(SCORE_KEYS.map((k, i) => [k, Number(row[`d${i}`])])) as Scores,
+  }));
 }
+
+/** How many participants have at least one questionnaire. */
+export async function participantsWithQuestionnaires(db: Db, workspaceId: string): Promise<number> {
+  const r = await sql<{ n: number }>`select count(distinct participant_id)::int as n from youth_debt_questionnaires where workspace_id = ${workspaceId}`.execute(db);
+  return Number(r.rows[0].n);
+}
+
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 // Private links
 

@@ -186,12 +186,8 @@ export async function revokeLink(ctx: ServiceContext, participantId: string, lin
 /** The score development of the workspace: means per domain, moment and respondent; none for fewer than 5 questionnaires. */
 export async function effectMonitor(ctx: ServiceContext) {
   const scope = policy.authorize(ctx, 'youth_debt.dashboard.read');
-  const rows = await qrepo.scoresOfWorkspace(ctx.db, scope.id);
-  const participants = new Set(rows.map((r) => r.participantId)).size;
-  return {
-    ...scoreDevelopment(rows.map((r) => ({ participantId: r.participantId, moment: r.moment, respondent: r.respondent, scores: scoresOf(r) }))),
-    participants: isSmall(participants) ? null : participants,
-  };
+  const [groups, participants] = await Promise.all([qrepo.scoreGroups(ctx.db, scope.id), qrepo.participantsWithQuestionnaires(ctx.db, scope.id)]);
+  return { ...scoreDevelopment({ groups }), participants: isSmall(participants) ? null : participants };
 }
 
 // The private link (no account)

@@ -107,32 +107,56 @@ const protectedMean = (sum: number, n: number): ProtectedMean => {
  * the mean change since the intake (of the participants with both questionnaires, by the same
  * respondent). A mean of fewer than 5 questionnaires is not shown (small-number protection).
  */
-export function scoreDevelopment(rows: readonly QuestionnaireScores[]) {
+/** One respondent × moment: how many questionnaires, their score sums, and the sums of the change since the same participant's intake. */
+export interface MomentGroup {
+  respondent: Respondent;
+  moment: Moment;
+  questionnaires: number;
+  sums: Scores;
+  /** Questionnaires of this moment whose participant also has an intake by the same respondent. */
+  pairs: number;
+  changeSums: Scores;
+}
+
+const zeroScores = () => Object.fromEntries(SCORE_KEYS.map((k) => [k, 0])) as Scores;
+
+/** The groups of a list of questionnaires (the database computes the same with one GROUP BY). */
+export function groupScores(rows: readonly QuestionnaireScores[]): MomentGroup[] {
   const intake = new Map<string, Scores>();
   for (const r of rows) if (r.moment === 0) intake.set(`${r.respondent}:${r.participantId}`, r.scores);
+  const groups = new Map<string, MomentGroup>();
+  for (const r of rows) {
+    const key = `${r.respondent}:${r.moment}`;
+    const g = groups.get(key) ?? { respondent: r.respondent, moment: r.moment, questionnaires: 0, sums: zeroScores(), pairs: 0, changeSums: zeroScores() };
+    g.questionnaires++;
+    const base = r.moment === 0 ? undefined : intake.get(`${r.respondent}:${r.participantId}`);
+    if (base) g.pairs++;
+    for (const k of SCORE_KEYS) {
+      g.sums[k] += r.scores[k];
+      if (base) g.changeSums[k] += r.scores[k] - base[k];
+    }
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+/** Mean score per domain per respondent and moment, and the change since intake; groups under the minimum stay hidden. */
+export function scoreDevelopment(input: readonly QuestionnaireScores[] | { groups: readonly MomentGroup[] }) {
+  const groups = 'groups' in input ? input.groups : groupScores(input);
   return {
     minimumGroup: MINIMUM_GROUP,
     respondents: RESPONDENTS.map((respondent) => ({
       respondent,
       moments: MOMENTS.map((moment) => {
-        const here = rows.filter((r) => r.respondent === respondent && r.moment === moment);
-        const pairs = moment === 0 ? [] : here.flatMap((r) => ((base) => (base ? [{ base, now: r.scores }] : []))(intake.get(`${respondent}:${r.participantId}`)));
+        const g = groups.find((x) => x.respondent === respondent && x.moment === moment);
+        const n = g?.questionnaires ?? 0;
         return {
           moment,
-          questionnaires: isSmall(here.length) ? null : here.length,
+          questionnaires: isSmall(n) ? null : n,
           domains: SCORE_KEYS.map((domain) => ({
             domain,
-            score: protectedMean(
-              here.reduce((s, r) => s + r.scores[domain], 0),
-              here.length,
-            ),
-            changeSinceIntake:
-              moment === 0
-                ? null
-                : protectedMean(
-                    pairs.reduce((s, p) => s + p.now[domain] - p.base[domain], 0),
-                    pairs.length,
-                  ),
+            score: protectedMean(g?.sums[domain] ?? 0, n),
+            changeSinceIntake: moment === 0 ? null : protectedMean(g?.changeSums[domain] ?? 0, g?.pairs ?? 0),
           })),
         };
       }),
