@@ -499,6 +499,32 @@ function mkbaBody() {
   return { discountRate: 0.0225, lines };
 }
 
+/**
+ * The module answers its aggregates from memory until the data changes (figures.ts). Here every
+ * request follows a change: the version of a workspace is raised as any write to the module's rows
+ * raises it (the trigger's own statement), so each read computes its figures afresh. `connections`
+ * workers in this process, each: change, then GET (timed), for `seconds`.
+ */
+async function afterChange(db: Db, url: string, token: string, workspaceIds: () => string, connections: number, seconds: number) {
+  const times: number[] = [];
+  let failures = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        await sql`update youth_debt_versions set version = nextval('youth_debt_version_seq') where workspace_id = ${workspaceIds()}`.execute(db);
+        const t = performance.now();
+        const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+        await res.arrayBuffer();
+        if (res.status !== 200) failures++;
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  if (failures) throw new Error(`${failures} failed requests after a change (${url})`);
+  return { connections, requestsPerSecond: round(times.length / seconds, 1), latencyMs: exactLatency(times) };
+}
+
 /** In-process timing of a pure function: warm up, then `n` calls, each timed. */
 function timeInProcess(fn: () => unknown, n: number) {
   for (let i = 0; i < Math.min(200, n); i++) fn();
@@ -518,6 +544,8 @@ interface Measurement {
   queriesPerRequest: number;
   sql: string[];
   levels: Level[];
+  /** Every request right after a change to the workspace's data (for the approach: to a random workspace). */
+  afterChange?: { connections: number; requestsPerSecond: number; latencyMs: ReturnType<typeof exactLatency> }[];
   info: Record<string, unknown>;
 }
 
@@ -678,6 +706,22 @@ async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: nu
       measurements.push(m);
     }
 
+    // The same reads when every request follows a change (the figures computed afresh), beside the bare replay measured above.
+    const r = prng(SEED + 7);
+    for (const read of reads) {
+      const ws = read.name.endsWith('-largest') ? largest : read.name.endsWith('-median') ? medianWs : null;
+      const pick = ws ? () => ws.id : () => wss[r.int(wss.length)].id;
+      const url = `${appUrl}${read.url}`;
+      await afterChange(s.db, url, read.token, pick, 4, warmup);
+      const levels = [];
+      for (const c of LEVELS) {
+        const res = await afterChange(s.db, url, read.token, pick, c, seconds);
+        levels.push(res);
+        log(`  ${read.name} after a change ×${c}: ${res.requestsPerSecond}/s p50 ${res.latencyMs.p50} p95 ${res.latencyMs.p95} ms`);
+      }
+      measurements.find((m) => m.name === read.name)!.afterChange = levels;
+    }
+
     const previews: Record<string, { description: string; http: LoadSummary[]; inProcess: ReturnType<typeof exactLatency>; targetMs: number }> = {};
     for (const [name, path, body, fn, targetMs, description] of [
       ['offer', 'offer-preview', offer, () => settlementOffer({ ...offer, preferentialMultiplier: 2 }), TARGET.offerPreviewMs, 'settlement offer for 50 debts (8 preferential), 18 months'],
@@ -727,6 +771,8 @@ async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: nu
         mkbaP95Ms: p95(level('mkba-largest', 1)),
         mkbaP95Ms16: p95(level('mkba-largest', 16)),
         mkbaMedianP95Ms1: p95(level('mkba-median', 1)),
+        // The same worst cases when every request follows a change (the figures computed afresh).
+        afterChange: Object.fromEntries(measurements.map((m) => [m.name, Object.fromEntries(m.afterChange!.map((l) => [`p95Ms${l.connections}`, l.latencyMs.p95]))])),
         offerInProcessP95Ms: previews.offer.inProcess.p95,
         offerHttpP95Ms1: p95(previews.offer.http[0]),
         mkbaInProcessP95Ms: previews.mkba.inProcess.p95,
@@ -759,7 +805,8 @@ export async function youthDebt(log: (line: string) => void = console.log) {
       'Questionnaires: for every participant past aanmelding, each moment (intake, 6, 12, 18, 24 months) whose due date has passed, only the intake for status intake, up to the moment of leaving for uitgevallen; the young person\'s in 90 % of the moments (through a private link, used), the coach\'s in 95 %; scores 1–10 rising a little per moment. The issue\'s "5 questionnaires each" is the number of moments; with starts spread over three years about 56,000 are loaded (data.rows).',
       'Offers: one sent offer (version 1) per participant actief or afgerond with debts, 45–120 days after the start, one line per debt with the payout of settlementOffer (18 months, preferential × 2); accepted (every line akkoord, a credit 20–50 days later, term 18–36 months) for every afgerond and 60 % of actief. Ledger: per month of the credit a payment with chance 0.5 and an activity with chance 0.15 (80 % confirmed). Goals: 1–4 life domains for 80 % of the participants past aanmelding, 0–4 steps each. Outcomes for every afgerond and 60 % of uitgevallen. Fund: capital and outcome payments set in every workspace.',
       'Before measuring, every read is checked against what was loaded: the effect monitor\'s participant count, the plan summary\'s goals, the fund\'s credits and repayments, the MKBA\'s participants and credits.',
-      'The approach-wide view reads the workspace names through the workspaces module\'s exported service, one look-up per workspace (40 small queries beside the 7 aggregate queries); the bare route replays them all at once.',
+      'The approach-wide view reads the workspace names through the workspaces module\'s exported service in one query beside the aggregate queries; the bare route replays them all at once.',
+      'The module computes each aggregate once per version of the data it reads and answers from memory until the data changes: the database raises a workspace\'s version in every statement that writes one of the module\'s rows (migration 109, statement triggers); figures that depend on the date (fund, MKBA) also carry the day. So `levels` (autocannon, app against bare) measure the usual read: one version look-up plus serialisation, against the bare replay of every query the figures need. `afterChange` measures the other case: each request right after a change to the workspace (for the approach-wide view, to a random workspace), so every read computes afresh; it runs its workers in the benchmark process (fetch), not in autocannon\'s child process.',
     ],
     machine: finish(machine),
     databases: kinds,
@@ -796,6 +843,12 @@ export async function youthDebt(log: (line: string) => void = console.log) {
     log(
       `targets (app p95, worst of largest and median at 1 and 16 connections): dashboard ${t.dashboardP95Ms} ms, approach ${t.approachP95Ms} ms, effect monitor ${t.effectMonitorP95Ms} ms, plan summary ${t.planSummaryP95Ms} ms, fund ${t.fundP95Ms} ms (each < 100); ` +
         `MKBA largest ${t.mkbaP95Ms} ms at 1 connection (< 200), ${t.mkbaP95Ms16} ms at 16; median ${t.mkbaMedianP95Ms1} ms at 1`,
+    );
+    log(
+      table(
+        ['after a change', ...LEVELS.map((c) => `p95 ×${c}`), ...LEVELS.map((c) => `rps ×${c}`)],
+        run.measurements.map((m) => [m.name, ...m.afterChange!.map((l) => l.latencyMs.p95), ...m.afterChange!.map((l) => l.requestsPerSecond)]),
+      ),
     );
     log(`rows: ${Object.entries(run.data.rows).map(([k, v]) => `${k.replace('youth_debt_', '')} ${v}`).join(', ')}`);
   }

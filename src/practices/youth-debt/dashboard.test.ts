@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../platform/demo';
 import { createWorkspace, loadDemoAsBeheerder, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
@@ -156,6 +157,14 @@ describe('progress report', () => {
     expect(html).toContain('Aan de aanpak doen 60 jongeren mee');
     expect(html).toContain('Geregeld met schuldeisers');
     expect(html).toContain('Totale schuld in de aanpak');
+    // What followed: goals and outcomes, wellbeing by moment, and the fund (internal only).
+    expect(html).toMatch(/In de perspectiefplannen staan \d+ doelen; \d+ daarvan zijn bereikt\./);
+    expect(html).toContain('Uitkomsten bij afronding');
+    expect(html).toMatch(/<td>Intake<\/td><td>\d+<\/td><td>\d+,\d<\/td>/);
+    expect(html).toContain('Revolverend fonds tot en met deze maand');
+    const pub = await d.request({ url: `/api/w/${DEMO.slug}/reports/progress?from=2020-01-01&public=true`, token: demoToken });
+    expect(pub.body).toContain('Uitkomsten bij afronding');
+    expect(pub.body).not.toContain('Revolverend fonds');
   });
 
   it('hides groups of fewer than 5 in the public version', async () => {
@@ -169,5 +178,43 @@ describe('progress report', () => {
     expect(html).not.toMatch(/<td>Uitgevallen<\/td><td>3<\/td>/);
     // A second status is hidden too: otherwise 19 − 10 − 6 gives the 3 away.
     expect((html.match(/minder dan 5/g) ?? []).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('figures follow every change', () => {
+  // The aggregates are kept in memory per version of the workspace's data; the database raises
+  // the version in every statement that changes the module's rows, whichever path made it.
+  it('the dashboard, plan summary and approach-wide view show a change at once, also one made outside the API', async () => {
+    const slug = await createWorkspace(d, owner);
+    const dash = async () => (await d.request({ url: `/api/w/${slug}/youth-debt/dashboard`, token: owner.token })).body;
+    const approachTotal = async () => (await d.request({ url: '/api/youth-debt/approach', token: admin.token })).body.total.participants.value as number;
+    const c = await creditor(slug);
+    for (let i = 0; i < 5; i++) await participant(slug, 'actief', [10_000], c);
+    const before = await approachTotal();
+    expect((await dash()).participants).toBe(5);
+    expect((await dash()).debtTotals.totalCents).toBe(50_000);
+
+    await participant(slug, 'intake', [20_000], c);
+    expect((await dash()).participants).toBe(6);
+    expect((await dash()).byStatus.find((s: { status: string }) => s.status === 'intake').participants).toBe(1);
+    expect(await approachTotal()).toBe(before + 1);
+
+    // Another process (or a person with psql) changes the data: no stale figures.
+    const db = d.runtime.database.db;
+    const ws = await sql<{ id: string }>`select id from workspaces where slug = ${slug}`.execute(db);
+    await sql`update youth_debt_debts set amount_cents = amount_cents * 2 where workspace_id = ${ws.rows[0].id}`.execute(db);
+    expect((await dash()).debtTotals.totalCents).toBe(140_000);
+    await sql`delete from youth_debt_debts where workspace_id = ${ws.rows[0].id} and amount_cents = 40000`.execute(db);
+    expect((await dash()).debtTotals.totalCents).toBe(100_000);
+
+    const summary = async () => (await d.request({ url: `/api/w/${slug}/youth-debt/plan-summary`, token: owner.token })).body.goalTotals.goals.value;
+    expect(await summary()).toBe(0);
+    const id = (await sql<{ id: string }>`select id from youth_debt_participants where workspace_id = ${ws.rows[0].id} limit 1`.execute(db)).rows[0].id;
+    for (const domain of ['school', 'werk', 'wonen', 'gezondheid', 'financien']) {
+      const goal = await d.request({ method: 'POST', url: `/api/w/${slug}/youth-debt/goals`, token: owner.token, body: { participantId: id, domain, title: `Doel ${domain}` } });
+      expect(goal.status, JSON.stringify(goal.body)).toBe(201);
+    }
+    // Five goals of one participant: a group of one, so the total is hidden rather than stale.
+    expect(await summary()).toBeNull();
   });
 });

@@ -5,6 +5,10 @@ import type { ReportBlock, ReportSectionDefinition } from '../../platform/report
 import { findWorkspacesByIds } from '../../core/workspaces/service';
 import { youthDebtPolicy as policy } from './policies';
 import { MINIMUM_GROUP, isSmall, protect, shown, type Cell, type Grid, type Mask } from './protect';
+import { cachedFigures } from './figures';
+import { getFund } from './fund.service';
+import { planSummary } from './plan.service';
+import { effectMonitor } from './questionnaires.service';
 import * as repo from './repository';
 import { DEBT_STATUSES, PARTICIPANT_STATUSES } from './schema';
 
@@ -76,8 +80,15 @@ export type WorkspaceFigures = ReturnType<typeof workspaceFigures>;
 /** The dashboard of this workspace: aggregates only, for every member who may read the module. */
 export async function dashboard(ctx: ServiceContext) {
   const scope = policy.authorize(ctx, 'youth_debt.dashboard.read');
-  const [figures, reasons] = await Promise.all([readFigures(ctx, scope.id), repo.leavingReasons(ctx.db, scope.id)]);
-  return { ...workspaceFigures(figures, scope.id), leavingReasons: reasons.map((r) => ({ reason: r.reason, participants: r.n })) };
+  return workspaceDashboard(ctx, scope.id);
+}
+
+/** Computed once per version of the workspace's data (figures.ts). */
+function workspaceDashboard(ctx: ServiceContext, workspaceId: string) {
+  return cachedFigures(ctx, workspaceId, 'dashboard', async () => {
+    const [figures, reasons] = await Promise.all([readFigures(ctx, workspaceId), repo.leavingReasons(ctx.db, workspaceId)]);
+    return { ...workspaceFigures(figures, workspaceId), leavingReasons: reasons.map((r) => ({ reason: r.reason, participants: r.n })) };
+  });
 }
 
 // The approach-wide view
@@ -140,7 +151,7 @@ const quarterOf = (w: WorkspaceFigures, quarter: string) => w.newPerQuarter.find
  */
 export async function approach(ctx: ServiceContext) {
   requireAdmin(ctx);
-  const figures = await readFigures(ctx, null);
+  const figures = await cachedFigures(ctx, null, 'figures', () => readFigures(ctx, null));
   const ids = [...new Set(figures.status.map((r) => r.workspaceId))];
   const workspaces = await findWorkspacesByIds(ctx, ids);
   workspaces.sort((a, b) => a.name.localeCompare(b.name, 'nl') || a.slug.localeCompare(b.slug));
@@ -241,7 +252,7 @@ export const youthDebtReportSections: ReportSectionDefinition[] = [
       const ws = ctx.workspace;
       // Participants are not tied to action lines; the figures are for the whole workspace.
       if (!ws || scope.actionLineId || scope.areaId || !policy.can(ws, 'youth_debt.dashboard.read')) return [];
-      const f = workspaceFigures(await readFigures(ctx, ws.id), ws.id);
+      const f = await workspaceDashboard(ctx, ws.id);
       if (f.participants === 0) return [];
       const settled = f.debts.filter((d) => d.status === 'geregeld');
       const settledDebts = settled.reduce((s, d) => s + d.debts, 0);
@@ -276,7 +287,7 @@ export const youthDebtReportSections: ReportSectionDefinition[] = [
             ],
           },
         });
-        return blocks;
+        return [...blocks, ...(await followUpBlocks(ctx))];
       }
       summary = `Aan de aanpak doen ${count(f.participants)} jongeren mee: ${f.byStatus.map((s) => `${STATUS_LABEL[s.status].toLowerCase()} ${count(s.participants)}`).join(', ')}.`;
       const bars = f.byStatus.map((s) => ({ label: STATUS_LABEL[s.status], value: s.participants }));
@@ -300,7 +311,71 @@ export const youthDebtReportSections: ReportSectionDefinition[] = [
           ],
         },
       });
-      return blocks;
+      return [...blocks, ...(await followUpBlocks(ctx)), ...(await fundBlocks(ctx))];
     },
   },
 ];
+
+const OUTCOME_LABEL: Record<string, string> = { debtFree: 'Schuldenvrij', inEducation: 'In opleiding', inWork: 'Aan het werk', stableHousing: 'Stabiele huisvesting', socialAssistance: 'Bijstand' };
+const momentLabel = (m: number) => (m === 0 ? 'Intake' : `Na ${m} maanden`);
+const cell = (c: Cell, show: (v: number) => string = count) => (c.suppressed || c.value === null ? HIDDEN : show(c.value));
+const grade = (v: number) => v.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Goals and outcomes (perspective plans) and wellbeing by moment (effect monitor), already protected against small numbers. */
+async function followUpBlocks(ctx: ServiceContext): Promise<ReportBlock[]> {
+  const [summary, monitor] = await Promise.all([planSummary(ctx), effectMonitor(ctx)]);
+  const blocks: ReportBlock[] = [];
+  const { goals, reached } = summary.goalTotals;
+  if (goals.suppressed || (goals.value ?? 0) > 0) blocks.push({ p: `In de perspectiefplannen staan ${cell(goals)} doelen; ${cell(reached)} daarvan zijn bereikt.` });
+  if (summary.outcomes.some((o) => o.recorded.suppressed || (o.recorded.value ?? 0) > 0))
+    blocks.push({
+      table: {
+        caption: 'Uitkomsten bij afronding',
+        head: ['Uitkomst', 'Vastgelegd', 'Ja', 'Nee', 'Onbekend'],
+        rows: summary.outcomes.map((o) => [OUTCOME_LABEL[o.outcome], cell(o.recorded), ...o.answers.map((a) => (a.percent === null ? cell(a.participants) : `${cell(a.participants)} (${a.percent} %)`))]),
+      },
+    });
+  const own = monitor.respondents.find((r) => r.respondent === 'jongere');
+  const rows = (own?.moments ?? []).filter((m) => m.questionnaires !== 0);
+  if (rows.length)
+    blocks.push({
+      table: {
+        caption: 'Welzijn volgens de jongeren zelf (rapportcijfer 1–10)',
+        head: ['Moment', 'Vragenlijsten', 'Gemiddeld welzijn', 'Verschil met de intake'],
+        rows: rows.map((m) => {
+          const w = m.domains.find((d) => d.domain === 'welzijn')!;
+          const change = w.changeSinceIntake;
+          return [
+            momentLabel(m.moment),
+            m.questionnaires === null ? HIDDEN : count(m.questionnaires),
+            w.score.suppressed || w.score.mean === null ? HIDDEN : grade(w.score.mean),
+            m.moment === 0 ? '' : !change || change.suppressed || change.mean === null ? HIDDEN : `${change.mean > 0 ? '+' : ''}${grade(change.mean)}`,
+          ];
+        }),
+      },
+    });
+  return blocks;
+}
+
+/** The revolving fund now (internal report only: with few credits, one young person's credit could be read from the totals). */
+async function fundBlocks(ctx: ServiceContext): Promise<ReportBlock[]> {
+  const fund = await getFund(ctx);
+  if (fund.months.length === 0) return [];
+  return [
+    {
+      table: {
+        caption: 'Revolverend fonds tot en met deze maand',
+        head: ['', 'Bedrag'],
+        rows: [
+          ['Kapitaal', euros(fund.totals.kapitaal)],
+          ['Verstrekte kredieten', euros(-fund.totals.kredieten)],
+          ['Aflossingen', euros(fund.totals.aflossingen)],
+          ['Gewaardeerde uren tegenprestatie', euros(fund.totals.uren)],
+          ['Resultaatbetalingen (social impact bond)', euros(fund.totals.resultaatbetalingen)],
+          ['Saldo van het fonds', euros(fund.balance)],
+          ['Nog uitstaand op kredieten', euros(fund.outstandingCents)],
+        ],
+      },
+    },
+  ];
+}

@@ -2,6 +2,7 @@ import { recordAudit } from '../../platform/audit';
 import type { ServiceContext } from '../../platform/context';
 import { transaction } from '../../platform/db/database';
 import { localDate } from '../../platform/workdays';
+import { cachedFigures } from './figures';
 import { fundSeries, type Movement } from './fund';
 import * as repo from './fund.repository';
 import type { FundSettingsInput, FundView } from './fund.schema';
@@ -12,10 +13,15 @@ const NO_FUND: repo.FundRow = { capitalCents: 0, capitalDate: null, sibDebtFreeC
 /** The revolving fund month by month up to this month, with what is still owed on the credits. Aggregates only. */
 export async function getFund(ctx: ServiceContext): Promise<FundView> {
   const scope = policy.authorize(ctx, 'youth_debt.dashboard.read');
-  const settings = (await repo.findFund(ctx.db, scope.id)) ?? NO_FUND;
+  const fund = await cachedFigures(ctx, scope.id, 'fund', () => computeFund(ctx, scope.id), { daily: true });
+  return { ...fund, can: { manage: policy.can(scope, 'youth_debt.settings.manage') } };
+}
+
+async function computeFund(ctx: ServiceContext, workspaceId: string) {
+  const settings = (await repo.findFund(ctx.db, workspaceId)) ?? NO_FUND;
   const [moved, outstandingCents] = await Promise.all([
-    repo.movements(ctx.db, scope.id, { debtFree: settings.sibDebtFreeCents, workOrSchool: settings.sibWorkOrSchoolCents }),
-    repo.outstanding(ctx.db, scope.id),
+    repo.movements(ctx.db, workspaceId, { debtFree: settings.sibDebtFreeCents, workOrSchool: settings.sibWorkOrSchoolCents }),
+    repo.outstanding(ctx.db, workspaceId),
   ]);
   const thisMonth = localDate(new Date()).slice(0, 7);
   const all: Movement[] = [...moved];
@@ -23,8 +29,7 @@ export async function getFund(ctx: ServiceContext): Promise<FundView> {
     const first = moved.map((m) => m.month).sort()[0];
     all.push({ month: settings.capitalDate?.slice(0, 7) ?? first ?? thisMonth, kind: 'kapitaal', cents: settings.capitalCents });
   }
-  const series = fundSeries(all, thisMonth);
-  return { settings, ...series, outstandingCents, can: { manage: policy.can(scope, 'youth_debt.settings.manage') } };
+  return { settings, ...fundSeries(all, thisMonth), outstandingCents };
 }
 
 /** The fund's capital and the social impact bond's payments per outcome (beheerder, programme manager). */

@@ -5,6 +5,7 @@ import { htmlToPdf, renderHtmlDocument } from '../../platform/document';
 import { presentValue, sensitivity, ACTORS } from './mkba';
 import { DEFAULT_ASSUMPTIONS, modelLines, SOURCES, type MkbaAssumptions, type ParticipantFacts } from './mkba-model';
 import type { AssumptionsInput, WorkspaceMkbaView } from './mkba-model.schema';
+import { cachedFigures } from './figures';
 import * as repo from './mkba.repository';
 import { youthDebtPolicy as policy } from './policies';
 
@@ -16,7 +17,12 @@ async function assumptionsOf(ctx: ServiceContext, workspaceId: string): Promise<
 /** The workspace's MKBA: quantities from its participants, credits, ledger and outcomes; unit values from its settings. Aggregates only. */
 export async function workspaceMkba(ctx: ServiceContext): Promise<WorkspaceMkbaView> {
   const scope = policy.authorize(ctx, 'youth_debt.dashboard.read');
-  const [a, rows] = await Promise.all([assumptionsOf(ctx, scope.id), repo.participantFacts(ctx.db, scope.id)]);
+  const mkba = await cachedFigures(ctx, scope.id, 'mkba', () => computeMkba(ctx, scope.id), { daily: true });
+  return { ...mkba, can: { manage: policy.can(scope, 'youth_debt.settings.manage') } };
+}
+
+async function computeMkba(ctx: ServiceContext, workspaceId: string) {
+  const [a, rows] = await Promise.all([assumptionsOf(ctx, workspaceId), repo.participantFacts(ctx.db, workspaceId)]);
   const firstYear = rows.length ? Math.min(...rows.map((r) => Number(r.startDate.slice(0, 4)))) : null;
   const facts: ParticipantFacts[] = rows.map((r) => {
     const ended = r.status === 'afgerond' || r.status === 'uitgevallen';
@@ -43,7 +49,6 @@ export async function workspaceMkba(ctx: ServiceContext): Promise<WorkspaceMkbaV
     lines,
     result: presentValue(lines, a.discountRate),
     sensitivity: sensitivity(lines, { discountRate: a.discountRate }),
-    can: { manage: policy.can(scope, 'youth_debt.settings.manage') },
   };
 }
 

@@ -5,14 +5,16 @@ import { DomainError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { findPersonalData } from '../../platform/privacy';
 import { localDate } from '../../platform/workdays';
+import { createObservation } from '../../core/observations/service';
 import { youthDebtPolicy as policy } from './policies';
 import { ANSWERS, LIFE_DOMAINS, OUTCOMES, goalProgress, outcomeOpen, timeline, wholeShares, type Answer, type ContactKind, type GoalStatus, type LifeDomain } from './plan';
 import * as repo from './plan.repository';
-import type { ContactListQuery, CreateContactInput, CreateGoalInput, GoalListQuery, OutcomeInput, StepInput, UpdateContactInput, UpdateGoalInput } from './plan.schema';
+import type { ContactListQuery, CreateContactInput, CreateGoalInput, GoalListQuery, OutcomeInput, StepInput, StoryInput, UpdateContactInput, UpdateGoalInput } from './plan.schema';
 import { MINIMUM_GROUP, protect, shown } from './protect';
 import * as cases from './repository';
 import { participantNumber } from './service';
 import { audit, fieldError, ownCase, participantOr404 } from './common';
+import { cachedFigures } from './figures';
 
 /*
  * The perspective plan of a participant (goals per life domain with steps), coaching contacts,
@@ -157,7 +159,7 @@ export async function deleteGoal(ctx: ServiceContext, id: string) {
 // Coaching contacts
 
 function contactView(c: repo.ContactRow, notes: boolean) {
-  return { id: c.id, participantId: c.participantId, date: c.contactDate, kind: c.kind as ContactKind, durationMinutes: c.durationMinutes, note: notes ? c.note : null };
+  return { id: c.id, participantId: c.participantId, date: c.contactDate, kind: c.kind as ContactKind, durationMinutes: c.durationMinutes, note: notes ? c.note : null, observationId: c.observationId };
 }
 
 /** Every read of contact notes (personal data) is recorded, once per participant, with who read them. */
@@ -268,6 +270,43 @@ export async function deleteContact(ctx: ServiceContext, id: string) {
   });
 }
 
+/**
+ * The coach shares a story from a contact as an observation (kind verhaal) of the workspace, so it
+ * reaches the learning sessions and the reports. Only the participant's own coach or counsellor,
+ * once per contact; the observation carries no name and no participant number, the core's
+ * personal-data guard applies, and it cannot be public. One transaction: the observation and the
+ * contact's link to it are stored together or not at all.
+ */
+export async function shareStory(ctx: ServiceContext, contactId: string, input: StoryInput) {
+  const scope = policy.authorize(ctx, 'youth_debt.case.manage');
+  return transaction(ctx.db, async (trx) => {
+    const contact = await repo.lockContact(trx, scope.id, contactId);
+    if (!contact) throw new DomainError('youth_debt.contact_not_found');
+    const participant = await participantOr404(trx, scope, contact.participantId);
+    mayWriteContacts(ctx, participant);
+    if (contact.observationId) throw new DomainError('youth_debt.story_exists');
+    const observation = await createObservation(
+      { ...ctx, db: trx },
+      {
+        kind: 'verhaal',
+        title: input.title,
+        text: input.text,
+        visibility: input.visibility,
+        // the day of the contact (today: now, never in the future)
+        ...(contact.contactDate < today() ? { occurredAt: `${contact.contactDate}T12:00:00Z` } : {}),
+        tags: [STORY_TAG],
+        containsPersonalData: false,
+      },
+    );
+    await repo.setContactObservation(trx, scope.id, contactId, observation.id);
+    await audit(trx, ctx, scope, 'youth_debt_contact', contactId, 'share_story', participantNumber(participant.number), { observation: observation.number });
+    return { observationId: observation.id, number: observation.number };
+  });
+}
+
+/** The tag of coaches' stories among the workspace's observations. */
+export const STORY_TAG = 'schuldenaanpak';
+
 // Outcomes and the plan as a whole
 
 const outcomeView = (o: repo.OutcomeRow) => ({
@@ -350,7 +389,11 @@ export async function recordOutcome(ctx: ServiceContext, participantId: string, 
  */
 export async function planSummary(ctx: ServiceContext) {
   const scope = policy.authorize(ctx, 'youth_debt.dashboard.read');
-  const [domains, people, counts] = await Promise.all([repo.goalsByDomain(ctx.db, scope.id), repo.goalParticipants(ctx.db, scope.id), repo.outcomeCounts(ctx.db, scope.id)]);
+  return cachedFigures(ctx, scope.id, 'plan-summary', () => computePlanSummary(ctx, scope.id));
+}
+
+async function computePlanSummary(ctx: ServiceContext, workspaceId: string) {
+  const [domains, people, counts] = await Promise.all([repo.goalsByDomain(ctx.db, workspaceId), repo.goalParticipants(ctx.db, workspaceId), repo.outcomeCounts(ctx.db, workspaceId)]);
   const row = (d: LifeDomain) => domains.find((r) => r.domain === d) ?? { goals: 0, reached: 0, participants: 0, participantsReached: 0 };
   const table = (value: (d: LifeDomain) => number, group: (d: LifeDomain) => number, total: { value: number; participants: number }) =>
     protect({

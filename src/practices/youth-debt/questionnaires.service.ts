@@ -27,6 +27,7 @@ import type { FillInput, LinkInput, PublicFillInput } from './questionnaires.sch
 import * as repo from './repository';
 import { participantNumber } from './service';
 import { audit, fieldError, ownCase, participantOr404 } from './common';
+import { cachedFigures } from './figures';
 
 /*
  * The effect monitor: questionnaires per participant and moment, by the young person (through a
@@ -186,8 +187,10 @@ export async function revokeLink(ctx: ServiceContext, participantId: string, lin
 /** The score development of the workspace: means per domain, moment and respondent; none for fewer than 5 questionnaires. */
 export async function effectMonitor(ctx: ServiceContext) {
   const scope = policy.authorize(ctx, 'youth_debt.dashboard.read');
-  const [groups, participants] = await Promise.all([qrepo.scoreGroups(ctx.db, scope.id), qrepo.participantsWithQuestionnaires(ctx.db, scope.id)]);
-  return { ...scoreDevelopment({ groups }), participants: isSmall(participants) ? null : participants };
+  return cachedFigures(ctx, scope.id, 'effect-monitor', async () => {
+    const [groups, participants] = await Promise.all([qrepo.scoreGroups(ctx.db, scope.id), qrepo.participantsWithQuestionnaires(ctx.db, scope.id)]);
+    return { ...scoreDevelopment({ groups }), participants: isSmall(participants) ? null : participants };
+  });
 }
 
 // The private link (no account)
