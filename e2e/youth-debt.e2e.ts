@@ -347,6 +347,17 @@ describe('youth debt: the perspective plan, contacts, timeline and outcomes', ()
       await expect.poll(() => rows.count()).toBe(before + 1);
       expect(norm(await rows.first().innerText())).toMatch(/telefonisch .*Afgesproken om volgende week terug te bellen\./);
 
+      // A story from this contact becomes an observation of the workspace; the note is the first draft.
+      await rows.first().getByRole('button', { name: /^Een verhaal uit het contact van .* delen$/ }).click();
+      await expect.poll(() => contacts.getByRole('heading', { name: /^Verhaal delen uit het contact van / }).isVisible()).toBe(true);
+      expect(await p.locator('#yd-s-text').inputValue()).toBe('Afgesproken om volgende week terug te bellen.');
+      await p.locator('#yd-s-title').fill('Een vaste belafspraak werkt');
+      await p.locator('#yd-s-text').fill('Door een vaste belafspraak op maandag houdt hij het contact vol; de achterstanden lopen niet meer op.');
+      await expectAccessible(p, 'sharing a story from a contact');
+      await contacts.getByRole('button', { name: 'Verhaal delen' }).click();
+      await expect.poll(() => contacts.getByText(/^Verhaal gedeeld als waarneming \d+\.$/).isVisible()).toBe(true);
+      await expect.poll(() => rows.first().getByRole('link', { name: 'Gedeeld verhaal bekijken' }).isVisible()).toBe(true);
+
       // Removing asks first; cancelling keeps it, confirming removes it.
       await rows.first().getByRole('button', { name: /^Contact van .* verwijderen$/ }).click();
       const dialog = p.getByRole('dialog');

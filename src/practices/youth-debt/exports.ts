@@ -45,7 +45,7 @@ const TABLES: [string, string, string[], string?][] = [
   ['youthDebtCredits', 'youth_debt_credits', ['id', 'participant_id', 'offer_id', 'amount_cents', 'granted_date', 'term_months', 'monthly_instalment_cents']],
   ['youthDebtLedgerEntries', 'youth_debt_ledger_entries', ['id', 'participant_id', 'credit_id', 'kind', 'entry_date', 'amount_cents', 'host', 'quarter_hours', 'hourly_rate_cents', 'confirmed_date']],
   ['youthDebtGoals', 'youth_debt_goals', ['id', 'participant_id', 'domain', 'status', 'progress', 'reached_on']],
-  ['youthDebtContacts', 'youth_debt_contacts', ['id', 'participant_id', 'contact_date', 'kind', 'duration_minutes']],
+  ['youthDebtContacts', 'youth_debt_contacts', ['id', 'participant_id', 'contact_date', 'kind', 'duration_minutes', 'observation_id']],
   ['youthDebtOutcomes', 'youth_debt_outcomes', ['participant_id', 'debt_free', 'in_education', 'in_work', 'stable_housing', 'social_assistance', 'recorded_on'], 'participant_id'],
   ['youthDebtQuestionnaires', 'youth_debt_questionnaires', ['id', 'participant_id', 'moment', 'respondent', 'school', 'werk', 'wonen', 'gezondheid', 'financien', 'sociaal_netwerk', 'welzijn', 'filled_at']],
   ['youthDebtFund', 'youth_debt_fund', ['capital_cents', 'capital_date', 'sib_debt_free_cents', 'sib_work_or_school_cents'], 'workspace_id'],

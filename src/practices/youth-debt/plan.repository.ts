@@ -24,6 +24,8 @@ export type ContactRow = {
   kind: string;
   durationMinutes: number | null;
   note: string;
+  /** The observation (verhaal) the coach made of this contact, if any. */
+  observationId: string | null;
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -121,7 +123,16 @@ export async function findContact(db: Db, workspaceId: string, id: string): Prom
   return db.selectFrom('youthDebtContacts').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst() as Promise<ContactRow | undefined>;
 }
 
-export async function insertContact(db: Db, row: Omit<ContactRow, 'createdAt' | 'updatedAt'>) {
+/** The contact, locked until the end of the transaction (a story is made of it at most once). */
+export async function lockContact(db: Db, workspaceId: string, id: string): Promise<ContactRow | undefined> {
+  return db.selectFrom('youthDebtContacts').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).forUpdate().executeTakeFirst() as Promise<ContactRow | undefined>;
+}
+
+export async function setContactObservation(db: Db, workspaceId: string, id: string, observationId: string) {
+  await db.updateTable('youthDebtContacts').set({ observationId, updatedAt: sql`now()` }).where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+}
+
+export async function insertContact(db: Db, row: Omit<ContactRow, 'createdAt' | 'updatedAt' | 'observationId'>) {
   await db.insertInto('youthDebtContacts').values(row).execute();
 }
 

@@ -136,6 +136,20 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
       return reply.code(204).send(null);
     },
   );
+  api.post(
+    '/youth-debt/contacts/:contactId/story',
+    {
+      schema: {
+        tags,
+        summary:
+          'Een verhaal uit dit contact delen als waarneming (soort verhaal, label schuldenaanpak) van de werkruimte, zodat het in leersessies en rapportages meetelt. Alleen de eigen begeleider of schuldhulpverlener, één keer per contact; zonder naam of deelnemernummer, niet openbaar, en tekst met een BSN, IBAN, e-mailadres of telefoonnummer wordt geweigerd',
+        params: contact,
+        body: s.storyBody,
+        response: { 201: s.storyView, ...scopedErrors() },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.shareStory(req.ctx, req.params.contactId, req.body)),
+  );
 
   // Dashboard
 

@@ -89,7 +89,19 @@ export const contactView = z.object({
   kind: z.enum(CONTACT_KINDS),
   durationMinutes: z.number().int().nullable(),
   note: z.string().nullable().describe('Alleen voor de eigen begeleider en schuldhulpverlener (en dat lezen wordt gelogd); anders null'),
+  observationId: z.uuid().nullable().describe('De waarneming (verhaal) die de begeleider van dit contact maakte, als die er is'),
 });
+
+/** A coach's story from a contact, shared as an observation (verhaal) of the workspace: no name, no participant number. */
+export const storyBody = z
+  .object({
+    title: z.string({ error: 'youth_debt.story_title_invalid' }).trim().min(3, { error: 'youth_debt.story_title_invalid' }).max(200, { error: 'youth_debt.story_title_invalid' }),
+    text: z.string({ error: 'youth_debt.story_text_invalid' }).trim().min(20, { error: 'youth_debt.story_text_invalid' }).max(5000, { error: 'youth_debt.story_text_invalid' }),
+    visibility: z.enum(['intern', 'workspace']).default('workspace').describe('intern: alleen de eigen organisatie; workspace: alle leden van de werkruimte. Openbaar kan niet: het verhaal gaat over één jongere'),
+  })
+  .strict();
+export type StoryInput = z.infer<typeof storyBody>;
+export const storyView = z.object({ observationId: z.uuid(), number: z.number().int() });
 
 // Outcomes and the whole plan of a participant
 

@@ -238,6 +238,54 @@ describe('coaching contacts: the note is personal', () => {
   });
 });
 
+describe('coach stories become observations', () => {
+  it('lets the coach share a story from a contact as an observation (verhaal) of the workspace, once, without name or number', async () => {
+    const contact = await ok('POST', 'contacts', { participantId, date: addMonths(today(), -1), kind: 'gesprek', note: 'Over de stage gesproken.' }, coach.token);
+    expect(contact.observationId).toBeNull();
+    const story = {
+      title: 'Stage gaf weer ritme',
+      text: 'Sinds de stage bij de fietsenmaker staat hij op tijd op en komt hij alle afspraken na. De vaste lasten zijn geregeld; nu durft hij weer plannen te maken.',
+    };
+    const shared = await ok('POST', `contacts/${contact.id}/story`, story, coach.token);
+    expect(shared).toEqual({ observationId: expect.any(String), number: expect.any(Number) });
+
+    // In the core: a story of the workspace with the tag, dated on the contact, not public, no participant in it.
+    const obs = await d.request({ url: `/api/w/${slug}/observations/${shared.observationId}`, token: colleague.token });
+    expect(obs.status).toBe(200);
+    expect(obs.body).toMatchObject({ kind: 'verhaal', title: story.title, text: story.text, visibility: 'workspace', tags: ['schuldenaanpak'] });
+    expect(obs.body.occurredAt.slice(0, 10)).toBe(contact.date);
+    expect(JSON.stringify(obs.body)).not.toMatch(/Daan|JPF-\d/);
+    expect((await ok('GET', `contacts/${contact.id}`, undefined, owner.token)).observationId).toBe(shared.observationId);
+
+    const again = await req('POST', `contacts/${contact.id}/story`, story, coach.token);
+    expect(again.status).toBe(409);
+    expect(again.body.error.id).toBe('youth_debt.story_exists');
+  });
+
+  it('is only for the own coach and counsellor, refuses personal data and public stories, and then stores nothing', async () => {
+    const contact = await ok('POST', 'contacts', { participantId, date: today(), kind: 'telefonisch' }, counsellor.token);
+    const story = { title: 'Schuldeiser wilde meewerken', text: 'Na één telefoontje ging de deurwaarder akkoord met het voorstel; dat scheelde weken.' };
+    const observationsBefore = await count('observations');
+    const auditBefore = await count('auditLog');
+    const other = await req('POST', `contacts/${contact.id}/story`, story, colleague.token);
+    expect(other.status).toBe(403);
+    expect(other.body.error.id).toBe('youth_debt.contact_not_allowed');
+    const iban = await req('POST', `contacts/${contact.id}/story`, { ...story, text: `${story.text} Betaalt via NL91ABNA0417164300.` }, counsellor.token);
+    expect(iban.status).toBe(400);
+    const open = await req('POST', `contacts/${contact.id}/story`, { ...story, visibility: 'public' }, counsellor.token);
+    expect(open.status).toBe(400);
+    const short = await req('POST', `contacts/${contact.id}/story`, { title: 'Kort', text: 'Te kort.' }, counsellor.token);
+    expect(short.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['text']);
+    expect(await count('observations')).toBe(observationsBefore);
+    expect(await count('auditLog')).toBe(auditBefore);
+    expect((await ok('GET', `contacts/${contact.id}`, undefined, counsellor.token)).observationId).toBeNull();
+    // Today's contact: the story is dated now.
+    const shared = await ok('POST', `contacts/${contact.id}/story`, story, counsellor.token);
+    const obs = await d.request({ url: `/api/w/${slug}/observations/${shared.observationId}`, token: counsellor.token });
+    expect(obs.body.occurredAt.slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
+  });
+});
+
 describe('outcomes at the end', () => {
   it('refuses outcomes for a running participant before 24 months, and records them once finished', async () => {
     const early = await req('PUT', `participants/${participantId}/outcome`, answers('ja'));

@@ -33,6 +33,13 @@ describe('youth-debt demo data', () => {
     const offer = await get(`participants/${first.id}/offer`);
     expect(offer.status).toBe(200);
     expect(offer.body.payouts.reduce((s: number, p: { payoutCents: number }) => s + p.payoutCents, 0)).toBe(offer.body.paidOutCents);
+
+    // The revolving fund started with €250,000 on the first start date; credits went out of it.
+    const fund = (await get('fund')).body;
+    expect(fund.settings).toMatchObject({ capitalCents: 25_000_000, capitalDate: first.startDate, sibDebtFreeCents: 250_000 });
+    expect(fund.totals.kapitaal).toBe(25_000_000);
+    expect(fund.totals.kredieten).toBeLessThan(0);
+    expect(fund.balance).toBe(Object.values(fund.totals as Record<string, number>).reduce((a, b) => a + b, 0));
   });
 
   it('exports the whole approach for `dichter export`, without names, contact notes or link tokens', async () => {

@@ -5,6 +5,7 @@ import type { DemoContext } from '../../platform/module';
 import { localDate } from '../../platform/workdays';
 import { listAreas } from '../../core/areas/service';
 import { listMembers } from '../../core/workspaces/service';
+import { saveFund } from './fund.repository';
 import { seedDemoLetters } from './letters.seeds';
 import { seedDemoPlan } from './plan.seeds';
 import { seedDemoQuestionnaires } from './questionnaires.seeds';
@@ -160,4 +161,7 @@ async function seed(ctx: ServiceContext, scope: WorkspaceScope, demo: DemoContex
   await seedDemoLetters(ctx, scope, demo);
   await seedDemoQuestionnaires(ctx, scope, demo);
   await seedDemoPlan(ctx, scope, demo);
+  // The municipality put €250,000 into the revolving fund when the first young person started;
+  // a social impact bond pays per participant who finishes debt-free or in work or school.
+  await saveFund(ctx.db, scope.id, { capitalCents: 25_000_000, capitalDate: drawn[0].startDate, sibDebtFreeCents: 250_000, sibWorkOrSchoolCents: 150_000 });
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { api, ApiError, wsPath } from '../../../web/api';
 import { defineMessages, useFormat, useT } from '../../../web/i18n';
-import { Button, ButtonGroup, DataTable, EmptyState, Form, Heading, Loaded, Paragraph, Section, SelectField, SubmitButton, TextAreaField, TextField, useConfirmedAction, useFormSubmit, type FieldRef } from '../../../web/ui';
-import { useWorkspace } from '../../../web/workspace';
+import { Button, ButtonGroup, DataTable, EmptyState, Form, Heading, Link, Loaded, Paragraph, Section, SelectField, SubmitButton, TextAreaField, TextField, useConfirmedAction, useFormSubmit, type FieldRef } from '../../../web/ui';
+import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { CONTACT_KINDS, type ContactKind } from '../plan';
 import { pm, usePlan, useRefreshPlan, type Contact } from './PlanSection';
 
@@ -38,6 +38,21 @@ const cm = defineMessages(
     'form.submit': 'Contact vastleggen',
     'form.saved': 'Contact van {date} vastgelegd.',
     'form.durationInvalid': 'Vul een heel aantal minuten in, of laat het veld leeg.',
+    'col.story': 'Verhaal',
+    'story.view': 'Gedeeld verhaal bekijken',
+    'story.share': 'Deel als verhaal',
+    'story.shareLabel': 'Een verhaal uit het contact van {date} delen',
+    'story.title': 'Verhaal delen uit het contact van {date}',
+    'story.help': 'Het verhaal wordt een waarneming van de werkruimte (soort verhaal, label schuldenaanpak), zodat het meetelt in leersessies en rapportages. Schrijf het zonder naam, deelnemernummer of andere herkenbare details; een BSN, IBAN, e-mailadres of telefoonnummer wordt geweigerd. Het verhaal wordt nooit openbaar.',
+    'story.field.title': 'Titel',
+    'story.field.text': 'Het verhaal',
+    'story.field.text.help': 'Wat gebeurde er, en wat betekende het? 20 tot 5000 tekens.',
+    'story.field.visibility': 'Wie mag het lezen?',
+    'story.visibility.workspace': 'Alle leden van de werkruimte',
+    'story.visibility.intern': 'Alleen de eigen organisatie',
+    'story.submit': 'Verhaal delen',
+    'story.cancel': 'Annuleren',
+    'story.shared': 'Verhaal gedeeld als waarneming {number}.',
   },
   {
     'title': 'Contacts',
@@ -70,6 +85,21 @@ const cm = defineMessages(
     'form.submit': 'Record contact',
     'form.saved': 'Contact of {date} recorded.',
     'form.durationInvalid': 'Enter a whole number of minutes, or leave the field empty.',
+    'col.story': 'Story',
+    'story.view': 'View the shared story',
+    'story.share': 'Share as a story',
+    'story.shareLabel': 'Share a story from the contact of {date}',
+    'story.title': 'Share a story from the contact of {date}',
+    'story.help': 'The story becomes an observation of the workspace (kind story, tag schuldenaanpak), so it counts in learning sessions and reports. Write it without name, participant number or other identifying details; a citizen service number, IBAN, e-mail address or phone number is refused. The story is never public.',
+    'story.field.title': 'Title',
+    'story.field.text': 'The story',
+    'story.field.text.help': 'What happened, and what did it mean? 20 to 5000 characters.',
+    'story.field.visibility': 'Who may read it?',
+    'story.visibility.workspace': 'All members of the workspace',
+    'story.visibility.intern': 'Only the own organisation',
+    'story.submit': 'Share story',
+    'story.cancel': 'Cancel',
+    'story.shared': 'Story shared as observation {number}.',
   },
 );
 
@@ -81,7 +111,9 @@ export function Contacts({ participantId }: { participantId: string }) {
   const { workspace } = useWorkspace();
   const refresh = useRefreshPlan();
   const plan = usePlan(participantId);
+  const page = usePagePath();
   const [status, setStatus] = useState('');
+  const [storyOf, setStoryOf] = useState<Contact | null>(null);
   const remove = useConfirmedAction({
     action: (c: Contact) => api.delete(wsPath(workspace.slug, `youth-debt/contacts/${c.id}`)),
     onDone: async (c) => {
@@ -113,6 +145,19 @@ export function Contacts({ participantId }: { participantId: string }) {
                   { header: t('col.kind'), cell: (c) => pt(`kind.${c.kind}`) },
                   { header: t('col.duration'), cell: (c) => (c.durationMinutes === null ? t('noNote') : t('minutes', { n: c.durationMinutes })), numeric: true },
                   { header: t('col.note'), cell: (c) => (p.notesVisible ? c.note || t('noNote') : <span className="dichter-small">{t('noteHidden')}</span>) },
+                  {
+                    header: t('col.story'),
+                    cell: (c) =>
+                      c.observationId ? (
+                        <Link to={page(`waarnemingen/${c.observationId}`)}>{t('story.view')}</Link>
+                      ) : p.can.manageContacts ? (
+                        <Button appearance="subtle" aria-label={t('story.shareLabel', { date: f.date(c.date) })} onClick={() => setStoryOf(c)}>
+                          {t('story.share')}
+                        </Button>
+                      ) : (
+                        t('noNote')
+                      ),
+                  },
                   p.can.manageContacts && {
                     header: t('col.actions'),
                     cell: (c) => (
@@ -122,6 +167,16 @@ export function Contacts({ participantId }: { participantId: string }) {
                     ),
                   },
                 ]}
+              />
+            )}
+            {storyOf && (
+              <StoryForm
+                key={storyOf.id}
+                contact={storyOf}
+                onDone={(message) => {
+                  setStoryOf(null);
+                  if (message) setStatus(message);
+                }}
               />
             )}
             {remove.dialog((c) => ({ title: t('deleteTitle', { date: f.date(c.date) }), body: t('deleteBody'), confirmLabel: t('deleteConfirm') }))}
@@ -190,6 +245,52 @@ function ContactForm({ participantId, onSaved }: { participantId: string; onSave
         <TextAreaField id="yd-c-note" label={t('form.note')} description={t('form.note.help')} optional rows={3} value={note} onChange={(e) => setNote(e.target.value)} error={form.fieldError('note')} />
         <ButtonGroup>
           <SubmitButton busy={form.busy}>{t('form.submit')}</SubmitButton>
+        </ButtonGroup>
+      </Form>
+    </>
+  );
+}
+
+/** A story from one contact, shared as an observation of the workspace; the note is the first draft. */
+function StoryForm({ contact, onDone }: { contact: Contact; onDone(message?: string): void }) {
+  const t = useT(cm);
+  const f = useFormat();
+  const { workspace } = useWorkspace();
+  const refresh = useRefreshPlan();
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState(contact.note ?? '');
+  const [visibility, setVisibility] = useState<'workspace' | 'intern'>('workspace');
+  const fields: Record<string, FieldRef> = {
+    title: { id: 'yd-s-title', label: t('story.field.title') },
+    text: { id: 'yd-s-text', label: t('story.field.text') },
+    visibility: { id: 'yd-s-visibility', label: t('story.field.visibility') },
+  };
+  const form = useFormSubmit({
+    fields,
+    send: () => api.post<{ observationId: string; number: number }>(wsPath(workspace.slug, `youth-debt/contacts/${contact.id}/story`), { title, text, visibility }),
+    onSaved: async (shared) => {
+      onDone(t('story.shared', { number: shared.number }));
+      await refresh();
+    },
+  });
+  return (
+    <>
+      <Heading level={3}>{t('story.title', { date: f.date(contact.date) })}</Heading>
+      <Paragraph>{t('story.help')}</Paragraph>
+      <Form form={form}>
+        <TextField id="yd-s-title" label={t('story.field.title')} autoComplete="off" autoFocus value={title} onChange={(e) => setTitle(e.target.value)} error={form.fieldError('title')} />
+        <TextAreaField id="yd-s-text" label={t('story.field.text')} description={t('story.field.text.help')} rows={5} value={text} onChange={(e) => setText(e.target.value)} error={form.fieldError('text')} />
+        <SelectField
+          id="yd-s-visibility"
+          label={t('story.field.visibility')}
+          options={(['workspace', 'intern'] as const).map((v) => ({ value: v, label: t(`story.visibility.${v}`) }))}
+          value={visibility}
+          onChange={(e) => setVisibility(e.target.value as 'workspace' | 'intern')}
+          error={form.fieldError('visibility')}
+        />
+        <ButtonGroup>
+          <SubmitButton busy={form.busy}>{t('story.submit')}</SubmitButton>
+          <Button onClick={() => onDone()}>{t('story.cancel')}</Button>
         </ButtonGroup>
       </Form>
     </>
