@@ -198,6 +198,10 @@ describe('figures follow every change', () => {
     expect((await dash()).participants).toBe(6);
     expect((await dash()).byStatus.find((s: { status: string }) => s.status === 'intake').participants).toBe(1);
     expect(await approachTotal()).toBe(before + 1);
+    // A new name (in another module's table) shows at once too.
+    expect((await d.request({ method: 'PATCH', url: `/api/w/${slug}`, token: owner.token, body: { name: 'Schuldenaanpak Zaanstad' } })).status).toBe(200);
+    const items = (await d.request({ url: '/api/youth-debt/approach', token: admin.token })).body.items as { workspaceSlug: string; workspaceName: string }[];
+    expect(items.find((w) => w.workspaceSlug === slug)?.workspaceName).toBe('Schuldenaanpak Zaanstad');
 
     // Another process (or a person with psql) changes the data: no stale figures.
     const db = d.runtime.database.db;

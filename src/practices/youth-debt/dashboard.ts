@@ -154,7 +154,18 @@ export async function approach(ctx: ServiceContext) {
   const figures = await cachedFigures(ctx, null, 'figures', () => readFigures(ctx, null));
   const ids = [...new Set(figures.status.map((r) => r.workspaceId))];
   const workspaces = await findWorkspacesByIds(ctx, ids);
-  workspaces.sort((a, b) => a.name.localeCompare(b.name, 'nl') || a.slug.localeCompare(b.slug));
+  // The protected view is worked out once per version of the figures and of the workspaces' names.
+  const names = JSON.stringify(workspaces.map((w) => [w.id, w.slug, w.name]));
+  const kept = approachViews.get(figures);
+  if (kept?.names === names) return kept.view;
+  const view = approachView(figures, workspaces);
+  approachViews.set(figures, { names, view });
+  return view;
+}
+const approachViews = new WeakMap<Figures, { names: string; view: ReturnType<typeof approachView> }>();
+
+function approachView(figures: Figures, workspaces: { id: string; slug: string; name: string }[]) {
+  workspaces = [...workspaces].sort((a, b) => a.name.localeCompare(b.name, 'nl') || a.slug.localeCompare(b.slug));
   const rows = workspaces.map((w) => workspaceFigures(figures, w.id));
   const overall = figures.perParticipant.find((r) => r.workspaceId === null);
   const total = sumFigures(rows, { participants: overall?.participants ?? 0, medianCents: overall ? num(overall.medianCents) : null });
@@ -227,7 +238,7 @@ export async function approach(ctx: ServiceContext) {
     ),
   };
 }
-export type ApproachView = Awaited<ReturnType<typeof approach>>;
+export type ApproachView = ReturnType<typeof approachView>;
 export type { Cell };
 
 // The progress report
