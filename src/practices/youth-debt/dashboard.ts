@@ -29,9 +29,10 @@ type Figures = Awaited<ReturnType<typeof readFigures>>;
 
 /** Every aggregate, grouped by workspace; `workspaceId` null reads all workspaces. */
 async function readFigures(ctx: ServiceContext, workspaceId: string | null) {
-  const [status, { groups: debts, perParticipant }, quarters, ages, load, withoutCoach] = await Promise.all([
+  const [status, debts, perParticipant, quarters, ages, load, withoutCoach] = await Promise.all([
     repo.participantsByStatus(ctx.db, workspaceId),
-    repo.debtFigures(ctx.db, workspaceId),
+    repo.debtGroups(ctx.db, workspaceId),
+    repo.debtPerParticipant(ctx.db, workspaceId),
     repo.newPerQuarter(ctx.db, workspaceId),
     repo.ageAtStart(ctx.db, workspaceId),
     repo.coachLoad(ctx.db, workspaceId),

@@ -236,29 +236,25 @@ export async function leavingReasons(db: Db, workspaceId: string): Promise<Leavi
   return r.rows;
 }
 
-/**
- * The debts in one scan: per status and kind the debts, their amount and the participants with
- * such debts; and per workspace (and, for the approach, over all: workspaceId null) the
- * participants with debts, their total and the median debt per participant.
- */
-export async function debtFigures(db: Db, workspaceId: string | null): Promise<{ groups: DebtGroupRow[]; perParticipant: DebtPerParticipantRow[] }> {
-  type Row = { part: 'group' | 'participant'; workspaceId: string | null; status: string; preferential: boolean; debts: number; amountCents: number | string; participants: number; medianCents: number | string | null };
+export async function debtGroups(db: Db, workspaceId: string | null): Promise<DebtGroupRow[]> {
   // Per participant first (a hash aggregate), so the distinct participants need no sort of every debt.
-  const r = await sql<Row>`with t as materialized (
-      select workspace_id, participant_id, status, preferential, count(*) as n, sum(amount_cents) as s
-      from youth_debt_debts ${inScope(workspaceId)} group by workspace_id, participant_id, status, preferential
-    ), p as (
-      select workspace_id, participant_id, sum(s) as s from t group by workspace_id, participant_id
+  const r = await sql<DebtGroupRow>`with t as (
+      select workspace_id, status, preferential, participant_id, count(*) as n, sum(amount_cents) as s
+      from youth_debt_debts ${inScope(workspaceId)} group by workspace_id, status, preferential, participant_id
     )
-    select 'group' as part, workspace_id, status, preferential, sum(n)::int as debts, sum(s)::bigint as amount_cents, count(*)::int as participants, null::bigint as median_cents
-    from t group by workspace_id, status, preferential
-    union all
-    select 'participant', workspace_id, null, null, null, sum(s)::bigint, count(*)::int, round((percentile_cont(0.5) within group (order by s))::numeric)::bigint
-    from p group by grouping sets ((workspace_id), ())`.execute(db);
-  return {
-    groups: r.rows.filter((x) => x.part === 'group').map(({ workspaceId, status, preferential, debts, amountCents, participants }) => ({ workspaceId: workspaceId!, status, preferential, debts, amountCents, participants })),
-    perParticipant: r.rows.filter((x) => x.part === 'participant').map(({ workspaceId, participants, amountCents, medianCents }) => ({ workspaceId, participants, totalCents: amountCents, medianCents })),
-  };
+    select workspace_id, status, preferential, sum(n)::int as debts, sum(s)::bigint as amount_cents, count(*)::int as participants
+    from t group by workspace_id, status, preferential`.execute(db);
+  return r.rows;
+}
+
+/** Per workspace (and, for the approach, over all: workspaceId null) the participants with debts, their total and the median debt per participant. */
+export async function debtPerParticipant(db: Db, workspaceId: string | null): Promise<DebtPerParticipantRow[]> {
+  const r = await sql<DebtPerParticipantRow>`with t as (
+      select workspace_id, participant_id, sum(amount_cents) as s from youth_debt_debts ${inScope(workspaceId)} group by workspace_id, participant_id
+    )
+    select workspace_id, count(*)::int as participants, sum(s)::bigint as total_cents, round((percentile_cont(0.5) within group (order by s))::numeric)::bigint as median_cents
+    from t group by grouping sets ((workspace_id), ())`.execute(db);
+  return r.rows;
 }
 
 export async function newPerQuarter(db: Db, workspaceId: string | null): Promise<BandRow[]> {
