@@ -10,7 +10,7 @@ import { getFund } from './fund.service';
 import { planSummary } from './plan.service';
 import { effectMonitor } from './questionnaires.service';
 import * as repo from './repository';
-import { DEBT_STATUSES, PARTICIPANT_STATUSES } from './schema';
+import { DEBT_STATUSES, PARTICIPANT_STATUSES, approachView as approachViewSchema } from './schema';
 
 /*
  * The effect monitor's figures: a dashboard per workspace (aggregates only: no names, no
@@ -147,22 +147,28 @@ const quarterOf = (w: WorkspaceFigures, quarter: string) => w.newPerQuarter.find
  * The approach-wide view: per workspace that runs the approach (at least one participant) the
  * dashboard's figures, and in total, with small-number protection — no figure for a group of
  * fewer than 5 participants, and none that would let one be recomputed from the others.
- * Leaving reasons (free text) stay in the workspace.
+ * Leaving reasons (free text) stay in the workspace. As the API sends it: serialised once per
+ * version of the figures (checked against its schema then) and sent as kept.
  */
-export async function approach(ctx: ServiceContext) {
+export async function approachJson(ctx: ServiceContext) {
+  return (await keptApproach(ctx)).json;
+}
+
+/** The protected view is worked out (and serialised) once per version of the figures and of the workspaces' names. */
+async function keptApproach(ctx: ServiceContext) {
   requireAdmin(ctx);
   const figures = await cachedFigures(ctx, null, 'figures', () => readFigures(ctx, null));
   const ids = [...new Set(figures.status.map((r) => r.workspaceId))];
   const workspaces = await findWorkspacesByIds(ctx, ids);
-  // The protected view is worked out once per version of the figures and of the workspaces' names.
   const names = JSON.stringify(workspaces.map((w) => [w.id, w.slug, w.name]));
   const kept = approachViews.get(figures);
-  if (kept?.names === names) return kept.view;
+  if (kept?.names === names) return kept;
   const view = approachView(figures, workspaces);
-  approachViews.set(figures, { names, view });
-  return view;
+  const fresh = { names, view, json: JSON.stringify(approachViewSchema.parse(view)) };
+  approachViews.set(figures, fresh);
+  return fresh;
 }
-const approachViews = new WeakMap<Figures, { names: string; view: ReturnType<typeof approachView> }>();
+const approachViews = new WeakMap<Figures, { names: string; view: ReturnType<typeof approachView>; json: string }>();
 
 function approachView(figures: Figures, workspaces: { id: string; slug: string; name: string }[]) {
   workspaces = [...workspaces].sort((a, b) => a.name.localeCompare(b.name, 'nl') || a.slug.localeCompare(b.slug));
@@ -238,7 +244,6 @@ function approachView(figures: Figures, workspaces: { id: string; slug: string; 
     ),
   };
 }
-export type ApproachView = ReturnType<typeof approachView>;
 export type { Cell };
 
 // The progress report

@@ -196,6 +196,8 @@ export const globalRoutes: FastifyPluginAsync = async (app) => {
         response: { 200: s.approachView, ...errorResponses(401, 403) },
       },
     },
-    async (req) => dashboard.approach(req.ctx),
+    // Sent as serialised once per version of the figures (checked against the schema then): the view is
+    // large and read often. A JSON string goes out as it is, past the route's serializer.
+    async (req, reply) => reply.type('application/json; charset=utf-8').send((await dashboard.approachJson(req.ctx)) as never),
   );
 };
