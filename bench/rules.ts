@@ -202,12 +202,12 @@ interface Setup {
   drop?: () => Promise<void>;
 }
 
-async function tearDown(s: Setup) {
+async function tearDown(s: Setup, keepFolder = false) {
   await s.bare.close();
   await s.app.server.close();
   await s.runtime.close();
   await s.drop?.();
-  fs.rmSync(s.tmp, { recursive: true, force: true });
+  if (!keepFolder) fs.rmSync(s.tmp, { recursive: true, force: true });
 }
 
 /** Workspaces through the API, then users, members, areas, observations, rules and deviations set-based. */
@@ -619,9 +619,15 @@ async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: nu
   const adminToken = (await auth.createToken({ ...b.cli, actor: { userId: admin.id, email: admin.email, name: admin.name, isAdmin: true, via: 'cli' } }, 'bench')).token;
   const s: Setup = { kind, runtime: b.runtime, db: b.runtime.database.db, app: b.app, bare: Fastify({ bodyLimit: 1024 * 1024 }), appUrl: '', bareUrl: '', token: b.token, adminToken, actor: { ...b.actor, via: 'token' }, tmp: b.tmp, databaseUrl: b.config.databaseUrl ?? undefined, drop: b.drop };
   try {
-    // BENCH_RULES_INDEXES=before measures without the rule indexes migration (2026_11_28_002), for comparison.
+    // BENCH_RULES_INDEXES=before measured without the rule indexes migration (2026_11_28_002) by reverting the
+    // last migration. Later migrations came after it, and the queries now need 2026_11_29_101 (the links'
+    // rule and date): reverting down to 002 would leave an app that cannot answer, so the option refuses.
     const before = process.env.BENCH_RULES_INDEXES === 'before';
-    if (before) log(`  without the index migration: ${(await migrateDown(s.db, { module: 'rules', migrations: ruleMigrations }, 1)).join(', ')}`);
+    if (before) {
+      const last = ruleMigrations[ruleMigrations.length - 1].name;
+      if (last !== '2026_11_28_002_rule_indexes') throw new Error(`BENCH_RULES_INDEXES=before reverts only the last rules migration, now ${last}, not 2026_11_28_002_rule_indexes; the current queries need the later ones`);
+      log(`  without the index migration: ${(await migrateDown(s.db, { module: 'rules', migrations: ruleMigrations }, 1)).join(', ')}`);
+    }
     const { wss, data } = await load(s, scale, log);
     const setupSeconds = round((performance.now() - started) / 1000, 1);
     if (process.env.BENCH_RULES_KEEP === 'load') throw new Error(`stopped after loading (BENCH_RULES_KEEP=load): ${json(data)}`);
@@ -805,7 +811,7 @@ async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: nu
     const dossierAt1 = dossiers.length ? Math.max(...dossiers.map((m) => p95(m, 1) ?? 0)) : null;
     return {
       database: kind,
-      indexes: before ? 'without 2026_11_28_002_rule_indexes (BENCH_RULES_INDEXES=before)' : 'all migrations, including 2026_11_28_002_rule_indexes',
+      indexes: before ? 'without 2026_11_28_002_rule_indexes (BENCH_RULES_INDEXES=before)' : 'all migrations, including 2026_11_28_002_rule_indexes and 2026_11_29_101_deviation_link_period',
       scale: { ...scale, reduced, note: reduced ? 'reduced scale' : 'full scale' },
       databaseSettings: settings,
       setupSeconds,
@@ -838,12 +844,14 @@ async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: nu
       failures,
     };
   } finally {
-    // BENCH_RULES_KEEP=1 leaves the PostgreSQL database in place, to EXPLAIN at leisure (drop it yourself).
+    // BENCH_RULES_KEEP=1 leaves the PostgreSQL database, or PGlite's data folder, in place, to EXPLAIN and profile at leisure (remove it yourself).
     if (process.env.BENCH_RULES_KEEP && kind === 'postgres') {
       log(`  kept the database: ${b.config.databaseUrl}`);
       s.drop = undefined;
     }
-    await tearDown(s);
+    const keepFolder = !!process.env.BENCH_RULES_KEEP && kind === 'pglite';
+    if (keepFolder) log(`  kept the PGlite data folder: ${s.tmp}`);
+    await tearDown(s, keepFolder);
   }
 }
 

@@ -211,6 +211,16 @@ describe('the rule dossier', () => {
     expect((await req('GET', `/rules/${ruleId}/dossier?format=docx`)).status).toBe(400);
   });
 
+  it('numbers deviations recorded at the same moment for the same day in the order they were made', async () => {
+    const tied = (await req('POST', '/rules', { code: 'GL-01', title: 'Gelijktijdig vastgelegd', kind: 'protocol', level: 'gemeente', domain: 'schulden', intent: 'Vijf afwijkingen in één keer vastgelegd.' })).body.id;
+    // one statement: the same day and the same created_at for all five
+    await bulkDeviations(tied, 5, () => 4, [professional.id]);
+    const data = await buildDossier(await memberContext(owner), tied);
+    expect(data.deviations.map((x) => [x.number, x.situation])).toEqual(
+      [5, 4, 3, 2, 1].map((n) => [`A${n}`, `Huishouden met een betalingsachterstand, situatie ${n}.`]),
+    );
+  });
+
   it('keeps text the standard fonts cannot show readable', () => {
     expect(winAnsi('Één café – „quote” €5 💥 Łódź')).toBe('Één café – „quote” €5 ? ?ódz');
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { localDate } from '../../platform/workdays';
 import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
 
@@ -90,5 +91,29 @@ describe('rules see the observations that link them', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     // ten days before (15 days ago) and ten days after (2 and 1 days ago, the intern one included for its owner)
     expect(res.body.reviews[0].effect).toMatchObject({ days: 10, signalsBefore: 1, signalsAfter: 2 });
+  });
+
+  it('counts a deviation’s signals in the deviation’s period, however the link was written, and follows a corrected date', async () => {
+    const copied = await rule('K-KOPIE');
+    const observation = await observe('Signaal bij een afwijking', [], daysAgo(5));
+    const deviation = await req('POST', `/rules/${copied}/deviations`, { occurredOn: localDate(daysAgo(5)), situation: 'Gezin met een betalingsachterstand', explanation: 'De termijn paste niet bij dit gezin.' }, professional.token);
+    expect(deviation.status, JSON.stringify(deviation.body)).toBe(201);
+    const db = d.runtime.database.db;
+    // a link written straight into the table, without the deviation's rule and date: the database adds them
+    await sql`insert into deviation_observations (workspace_id, deviation_id, observation_id)
+      select workspace_id, id, ${observation}::uuid from deviations where id = ${deviation.body.id}::uuid`.execute(db);
+    const counts = async (query = '') => {
+      const res = await req('GET', `/rules/pressure${query}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const item = res.body.items.find((i: { code: string }) => i.code === 'K-KOPIE');
+      return [item.deviations, item.linkedSignals];
+    };
+    const lastYear = `?from=${localDate(daysAgo(365))}&to=${localDate(daysAgo(100))}`;
+    expect(await counts()).toEqual([1, 1]);
+    expect(await counts(lastYear)).toEqual([0, 0]);
+    // the date corrected in the database: the signal moves with the deviation
+    await sql`update deviations set occurred_on = ${localDate(daysAgo(200))}::date where id = ${deviation.body.id}::uuid`.execute(db);
+    expect(await counts()).toEqual([0, 0]);
+    expect(await counts(lastYear)).toEqual([1, 1]);
   });
 });

@@ -64,7 +64,8 @@ interface Tables {
   ruleApprovers: { workspaceId: string; ruleId: string; userId: string };
   ruleTests: Omit<TestRow, 'createdAt'> & { createdAt: Generated<Date> };
   deviations: Omit<DeviationRow, 'createdAt' | 'updatedAt'> & { createdAt: Generated<Date>; updatedAt: Generated<Date> };
-  deviationObservations: { workspaceId: string; deviationId: string; observationId: string };
+  /** `ruleId` and `occurredOn` are the deviation's, copied in by a trigger as the link is written. */
+  deviationObservations: { workspaceId: string; deviationId: string; observationId: string; ruleId: Generated<string>; occurredOn: Generated<string> };
   deviationNodes: { workspaceId: string; deviationId: string; nodeId: string };
   deviationEvents: Omit<DeviationEventRow, 'at'> & { at: Generated<Date> };
   ruleReviews: Omit<ReviewRow, 'createdAt' | 'evidence'> & { createdAt: Generated<Date>; evidence: string };
@@ -314,10 +315,11 @@ export async function pressure(
       where d.workspace_id = ${workspaceId} and d.occurred_on between ${p.previousFrom}::date and ${p.previousTo}::date
       group by d.rule_id
     ), sig as (
+      -- a link carries its deviation's rule and date: the period's links without visiting its deviations
       select s.rule_id, count(distinct s.observation_id) as n from (
-        select d.rule_id, o.observation_id
-        from deviations d join deviation_observations o on o.workspace_id = d.workspace_id and o.deviation_id = d.id
-        where d.workspace_id = ${workspaceId} and d.occurred_on between ${p.from}::date and ${p.to}::date
+        select o.rule_id, o.observation_id
+        from deviation_observations o
+        where o.workspace_id = ${workspaceId} and o.occurred_on between ${p.from}::date and ${p.to}::date
         union all
         select l.rule_id, l.observation_id
         from unnest(${direct.map((l) => l.ruleId)}::uuid[], ${direct.map((l) => l.observationId)}::uuid[]) as l(rule_id, observation_id)
@@ -406,48 +408,92 @@ export interface NationalPressureRow {
  * before, ranked as `pressure` ranks rules: most deviations, steepest rise, most linked signals.
  */
 export async function nationalPressure(db: Db, code: string, p: { from: string; to: string; previousFrom: string; previousTo: string }) {
+  // One pass over each copy's deviations of both periods (the period before ends before `from`),
+  // and the signals from the link table's rule index instead of a probe per deviation.
   const result = await sql<NationalPressureRow>`
     with r as (
       select rules.workspace_id, rules.id, rules.title from rules where rules.code = ${code} and rules.level = 'rijk'
-    ), cur as (
-      select d.workspace_id, count(*) as n, count(*) filter (where d.outcome = 'helped') as helped, count(d.outcome) as with_outcome,
-             count(distinct d.area_id) as areas, count(distinct d.reporter_user_id) as professionals
+    ), agg as (
+      select d.workspace_id,
+             count(*) filter (where d.occurred_on >= ${p.from}::date) as n,
+             count(*) filter (where d.occurred_on <= ${p.previousTo}::date) as prev,
+             count(*) filter (where d.occurred_on >= ${p.from}::date and d.outcome = 'helped') as helped,
+             count(d.outcome) filter (where d.occurred_on >= ${p.from}::date) as with_outcome,
+             count(distinct d.area_id) filter (where d.occurred_on >= ${p.from}::date) as areas,
+             count(distinct d.reporter_user_id) filter (where d.occurred_on >= ${p.from}::date) as professionals
       from r join deviations d on d.workspace_id = r.workspace_id and d.rule_id = r.id
-      where d.occurred_on between ${p.from}::date and ${p.to}::date
-      group by d.workspace_id
-    ), prev as (
-      select d.workspace_id, count(*) as n
-      from r join deviations d on d.workspace_id = r.workspace_id and d.rule_id = r.id
-      where d.occurred_on between ${p.previousFrom}::date and ${p.previousTo}::date
+      where d.occurred_on between ${p.previousFrom}::date and ${p.to}::date
+        and (d.occurred_on >= ${p.from}::date or d.occurred_on <= ${p.previousTo}::date)
       group by d.workspace_id
     ), sig as (
-      select d.workspace_id, count(distinct o.observation_id) as n
-      from r join deviations d on d.workspace_id = r.workspace_id and d.rule_id = r.id
-        join deviation_observations o on o.workspace_id = d.workspace_id and o.deviation_id = d.id
-      where d.occurred_on between ${p.from}::date and ${p.to}::date
-      group by d.workspace_id
+      select o.workspace_id, count(distinct o.observation_id) as n
+      from r join deviation_observations o on o.workspace_id = r.workspace_id and o.rule_id = r.id
+      where o.occurred_on between ${p.from}::date and ${p.to}::date
+      group by o.workspace_id
     )
     select w.id as workspace_id, w.slug as workspace_slug, w.name as workspace_name, r.id as rule_id, r.title,
-           coalesce(cur.n, 0)::int as deviations, coalesce(prev.n, 0)::int as previous_deviations,
-           coalesce(cur.helped, 0)::int as helped, coalesce(cur.with_outcome, 0)::int as with_outcome,
-           coalesce(sig.n, 0)::int as linked_signals, coalesce(cur.areas, 0)::int as areas, coalesce(cur.professionals, 0)::int as professionals
+           coalesce(agg.n, 0)::int as deviations, coalesce(agg.prev, 0)::int as previous_deviations,
+           coalesce(agg.helped, 0)::int as helped, coalesce(agg.with_outcome, 0)::int as with_outcome,
+           coalesce(sig.n, 0)::int as linked_signals, coalesce(agg.areas, 0)::int as areas, coalesce(agg.professionals, 0)::int as professionals
     from r
       join workspaces w on w.id = r.workspace_id
-      left join cur on cur.workspace_id = r.workspace_id
-      left join prev on prev.workspace_id = r.workspace_id
+      left join agg on agg.workspace_id = r.workspace_id
       left join sig on sig.workspace_id = r.workspace_id
-    order by deviations desc, (coalesce(cur.n, 0) - coalesce(prev.n, 0)) desc, linked_signals desc, w.name, w.slug`.execute(db);
+    order by deviations desc, (coalesce(agg.n, 0) - coalesce(agg.prev, 0)) desc, linked_signals desc, w.name, w.slug`.execute(db);
   return result.rows;
 }
 
 // Dossier, import and export
 
-/** Every deviation of one rule, newest first (the dossier shows them all). */
-export const allDeviationsOfRule = (db: Db, workspaceId: string, ruleId: string) =>
-  t(db).selectFrom('deviations').selectAll().where('workspaceId', '=', workspaceId).where('ruleId', '=', ruleId).orderBy('occurredOn', 'desc').orderBy('createdAt', 'desc').execute() as Promise<DeviationRow[]>;
+export type DossierDeviationRow = Pick<DeviationRow, 'id' | 'occurredOn' | 'status' | 'areaId' | 'situation' | 'explanation' | 'insteadDone' | 'expectedBenefit' | 'outcome' | 'outcomeNote' | 'reporterUserId'> & {
+  /** Observations linked to the deviation. */
+  observationIds: string[];
+};
+
+/**
+ * Every deviation of one rule, newest first (the dossier shows them all), with the fields the
+ * dossier shows and its linked observations. The rows come back as one JSON array: the busiest
+ * rule has thousands of deviations, and on PGlite decoding them row by row, field by field,
+ * took five times as long as reading them (300 ms against 60 ms for 6,900 deviations).
+ */
+export async function deviationsForDossier(db: Db, workspaceId: string, ruleId: string): Promise<DossierDeviationRow[]> {
+  const [{ rows }, links] = await Promise.all([
+    sql<{ list: string }>`
+      select coalesce(json_agg(json_build_array(d.id, d.occurred_on, d.status, d.area_id, d.situation, d.explanation, d.instead_done, d.expected_benefit,
+                                                d.outcome, d.outcome_note, d.reporter_user_id)
+                               order by d.occurred_on desc, d.created_at desc, d.id desc), '[]')::text as list
+      from deviations d
+      where d.workspace_id = ${workspaceId} and d.rule_id = ${ruleId}`.execute(db),
+    sql<{ list: string }>`
+      select coalesce(json_agg(json_build_array(o.deviation_id, o.observation_id)), '[]')::text as list
+      from deviation_observations o
+      where o.workspace_id = ${workspaceId} and o.rule_id = ${ruleId}`.execute(db),
+  ]);
+  const observationsOf = new Map<string, string[]>();
+  for (const [deviationId, observationId] of JSON.parse(links.rows[0].list) as [string, string][]) {
+    const list = observationsOf.get(deviationId);
+    if (list) list.push(observationId);
+    else observationsOf.set(deviationId, [observationId]);
+  }
+  type Row = [string, string, string, string | null, string, string, string, string, string | null, string | null, string];
+  return (JSON.parse(rows[0].list) as Row[]).map(([id, occurredOn, status, areaId, situation, explanation, insteadDone, expectedBenefit, outcome, outcomeNote, reporterUserId]) => ({
+    id,
+    occurredOn,
+    status,
+    areaId,
+    situation,
+    explanation,
+    insteadDone,
+    expectedBenefit,
+    outcome,
+    outcomeNote,
+    reporterUserId,
+    observationIds: observationsOf.get(id) ?? [],
+  }));
+}
 
 export interface RankRow {
-  /** Index of the quarter: 0 is the current one. */
+  /** Index of the quarter: 0 is the oldest. */
   i: number;
   deviations: number;
   previousDeviations: number;
@@ -463,12 +509,21 @@ export interface RankRow {
   active: boolean;
 }
 
+const DAY = 24 * 60 * 60 * 1000;
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+
 /**
  * The rule's place in the pressure ranking per period, exactly as `pressure` ranks (most
  * deviations, then the steepest rise against the equally long period just before, then linked
  * signals — through deviations, or `direct` to a rule — then code), without ranking every rule:
  * only rules with deviations or signals in a period, or deviations in the one before, are
  * compared; all others score zero and sort by code.
+ *
+ * The workspace's deviations are read once: each falls in a bucket between consecutive period
+ * boundaries (`width_bucket`), counted per rule and bucket, and a period's count is the sum of
+ * its buckets. Reading them once per period (eight quarters and the eight periods before them)
+ * and counting distinct ids after joining their links cost about 400 ms for the largest
+ * workspace (48,000 deviations); the signals come from the links' own period index.
  */
 export async function rankHistory(
   db: Db,
@@ -477,48 +532,71 @@ export async function rankHistory(
   periods: readonly { from: string; to: string; previousFrom: string; previousTo: string }[],
   direct: readonly { ruleId: string; observationId: string; occurredOn: string }[] = [],
 ) {
-  const values = sql.join(periods.map((p, i) => sql`(${i}::int, ${p.from}::date, ${p.to}::date, ${p.previousFrom}::date, ${p.previousTo}::date)`));
+  // Boundaries: the first day of each period and the day after its last. A date d falls in
+  // bucket k when bounds[k-1] <= d < bounds[k] (1-based, as width_bucket counts); each bucket
+  // lies wholly inside or outside each period, and may lie in several periods before.
+  const bounds = [...new Set(periods.flatMap((p) => [p.from, nextDay(p.to), p.previousFrom, nextDay(p.previousTo)]))].sort();
+  const buckets: ReturnType<typeof sql>[] = [];
+  for (let k = 1; k < bounds.length; k++) {
+    const day = bounds[k - 1];
+    periods.forEach((p, i) => {
+      if (p.from <= day && day <= p.to) buckets.push(sql`(${k}::int, ${i}::int, true)`);
+      if (p.previousFrom <= day && day <= p.previousTo) buckets.push(sql`(${k}::int, ${i}::int, false)`);
+    });
+  }
+  const first = bounds[0];
+  const end = bounds[bounds.length - 1];
   const [rows, totals] = await Promise.all([
     sql<RankRow>`
-      with q(i, f, t, pf, pt) as (values ${values}),
-      cur as (
-        select q.i, d.rule_id, count(distinct d.id)::int as n, array_remove(array_agg(distinct o.observation_id), null) as obs, count(distinct d.reporter_user_id)::int as p
-        from q
-          join deviations d on d.workspace_id = ${workspaceId} and d.occurred_on between q.f and q.t
-          left join deviation_observations o on o.workspace_id = d.workspace_id and o.deviation_id = d.id
-        group by q.i, d.rule_id
-      ), direct as (
-        select q.i, l.rule_id, array_agg(l.observation_id) as obs
-        from unnest(${direct.map((l) => l.ruleId)}::uuid[], ${direct.map((l) => l.observationId)}::uuid[], ${direct.map((l) => l.occurredOn)}::date[]) as l(rule_id, observation_id, occurred_on)
-          join q on l.occurred_on between q.f and q.t
-        group by q.i, l.rule_id
-      ), prev as (
-        select q.i, d.rule_id, count(*)::int as n
-        from q join deviations d on d.workspace_id = ${workspaceId} and d.occurred_on between q.pf and q.pt
-        group by q.i, d.rule_id
+      with q(i, f, t) as (values ${sql.join(periods.map((p, i) => sql`(${i}::int, ${p.from}::date, ${p.to}::date)`))}),
+      m(b, i, cur) as (values ${sql.join(buckets)}),
+      per_bucket as (
+        select d.rule_id, width_bucket(d.occurred_on, ${bounds}::date[]) as b, count(*)::int as n
+        from deviations d
+        where d.workspace_id = ${workspaceId} and d.occurred_on >= ${first}::date and d.occurred_on < ${end}::date
+        group by 1, 2
+      ), signals as (
+        -- distinct observations per quarter and rule, by grouping (hashed) rather than count(distinct) (sorted)
+        select x.i, x.rule_id from (
+          select m.i, o.rule_id, o.observation_id
+          from deviation_observations o join m on m.b = width_bucket(o.occurred_on, ${bounds}::date[]) and m.cur
+          where o.workspace_id = ${workspaceId} and o.occurred_on >= ${first}::date and o.occurred_on < ${end}::date
+          union all
+          select q.i, l.rule_id, l.observation_id
+          from unnest(${direct.map((l) => l.ruleId)}::uuid[], ${direct.map((l) => l.observationId)}::uuid[], ${direct.map((l) => l.occurredOn)}::date[]) as l(rule_id, observation_id, occurred_on)
+            join q on l.occurred_on between q.f and q.t
+        ) x
+        group by x.i, x.rule_id, x.observation_id
+      ), counts as (
+        select m.i, x.rule_id, coalesce(sum(x.n) filter (where m.cur), 0) as n, coalesce(sum(x.n) filter (where not m.cur), 0) as prev, 0 as s
+        from per_bucket x join m on m.b = x.b
+        group by 1, 2
+        union all
+        select i, rule_id, 0, 0, count(*) from signals group by 1, 2
       ), stats as (
-        select x.i, x.rule_id, coalesce(c.n, 0) as n, coalesce(c.n, 0) - coalesce(p.n, 0) as rise,
-               (select count(distinct v) from unnest(coalesce(c.obs, '{}'::uuid[]) || coalesce(g.obs, '{}'::uuid[])) v)::int as s
-        from (select i, rule_id from cur union select i, rule_id from prev union select i, rule_id from direct) x
-          left join cur c on c.i = x.i and c.rule_id = x.rule_id
-          left join prev p on p.i = x.i and p.rule_id = x.rule_id
-          left join direct g on g.i = x.i and g.rule_id = x.rule_id
-      ), me as (
-        select q.i, coalesce(c.n, 0) as n, coalesce(p.n, 0) as prev, coalesce(x.s, 0) as s, coalesce(c.p, 0) as p,
+        select c.i, c.rule_id, sum(c.n)::int as n, sum(c.n - c.prev)::int as rise, sum(c.s)::int as s
+        from counts c group by 1, 2
+      ), professionals as (
+        select q.i, count(distinct d.reporter_user_id)::int as p
+        from q join deviations d on d.workspace_id = ${workspaceId} and d.rule_id = ${rule.id} and d.occurred_on between q.f and q.t
+        group by q.i
+      ), me as materialized (
+        select q.i, coalesce(x.n, 0) as n, coalesce(x.n - x.rise, 0) as prev, coalesce(x.s, 0) as s, coalesce(m.p, 0) as p,
                x.rule_id is not null as active
         from q
-          left join cur c on c.i = q.i and c.rule_id = ${rule.id}
-          left join prev p on p.i = q.i and p.rule_id = ${rule.id}
           left join stats x on x.i = q.i and x.rule_id = ${rule.id}
+          left join professionals m on m.i = q.i
+      ), coded as (
+        select s.i, s.rule_id, s.n, s.rise, s.s, r.code
+        from stats s left join (select id, code from rules where workspace_id = ${workspaceId}) r on r.id = s.rule_id
       )
       select me.i, me.n as deviations, me.prev as previous_deviations, me.s as signals, me.p as professionals, me.active,
-        (select count(*) from stats s join rules r on r.workspace_id = ${workspaceId} and r.id = s.rule_id
-          where s.i = me.i and s.rule_id <> ${rule.id}
-            and (s.n > me.n or (s.n = me.n and (s.rise > me.n - me.prev or (s.rise = me.n - me.prev and (s.s > me.s or (s.s = me.s and r.code < ${rule.code})))))))::int as ahead,
-        (select count(*) from stats s join rules r on r.workspace_id = ${workspaceId} and r.id = s.rule_id
-          where s.i = me.i and r.code < ${rule.code})::int as active_before_code,
-        (select count(*) from stats s where s.i = me.i)::int as active_count
-      from me
+        (count(s.code) filter (where s.rule_id <> ${rule.id}
+            and (s.n > me.n or (s.n = me.n and (s.rise > me.n - me.prev or (s.rise = me.n - me.prev and (s.s > me.s or (s.s = me.s and s.code < ${rule.code}))))))))::int as ahead,
+        (count(s.code) filter (where s.code < ${rule.code}))::int as active_before_code,
+        count(s.rule_id)::int as active_count
+      from me left join coded s on s.i = me.i
+      group by me.i, me.n, me.prev, me.s, me.p, me.active
       order by me.i`.execute(db),
     sql<{ total: number; beforeCode: number }>`
       select count(*)::int as total, (count(*) filter (where code < ${rule.code}))::int as before_code from rules where workspace_id = ${workspaceId}`.execute(db),
