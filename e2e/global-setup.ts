@@ -12,6 +12,8 @@ declare module 'vitest' {
 }
 
 const root = path.resolve(import.meta.dirname, '..');
+/** An administrator of the installation; signs in with the demo password. */
+export const INSTALLATION_ADMIN = 'stichting@demo.dichter.nl';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,10 +47,20 @@ export default async function setup(project: TestProject) {
   execFileSync(process.execPath, ['scripts/ensure-web.mjs'], { cwd: root, stdio: 'inherit' });
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dichter-e2e-'));
+  const env = { ...process.env, DICHTER_DATA: dataDir, DATABASE_URL: '', DICHTER_LOG_LEVEL: 'warn' };
+  // An administrator of the installation (the foundation that spreads the youth-debt approach), as `dichter user create --admin` makes one.
+  execFileSync(process.execPath, ['bin/dichter.mjs', 'user', 'create', '--email', INSTALLATION_ADMIN, '--name', 'Stichting Jongeren Perspectief Fonds', '--admin', '--password-stdin'], {
+    cwd: root,
+    env,
+    input: 'demo-wachtwoord-2026\n',
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
+  // The demo loads on a fresh database only, which this no longer is: load it as `dichter demo` does.
+  execFileSync(process.execPath, ['bin/dichter.mjs', 'demo'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   const child = spawn(process.execPath, ['bin/dichter.mjs', 'serve'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DICHTER_DATA: dataDir, DICHTER_DEMO: 'true', DICHTER_LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (log += d));

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INSTALLATION_ADMIN } from './global-setup';
 import { DEMO_PASSWORD, DEMO_SLUG, demoUser, expectAccessible, expectHeading, launchBrowser, openPage, signIn, type Session } from './helpers';
 
 /*
@@ -398,6 +399,39 @@ describe('youth debt: the perspective plan, contacts, timeline and outcomes', ()
     // Only the coach and counsellor record contacts: no form for the beheerder.
     expect(await contacts.getByRole('button', { name: 'Contact vastleggen' }).count()).toBe(0);
     await expectAccessible(p, 'participant plan (beheerder)');
+  });
+});
+
+describe('youth debt: the approach across the country', () => {
+  it('shows the foundation (an administrator of the installation) every workspace in figures, and a workspace beheerder only why not', async () => {
+    const p = page();
+    await p.goto('/aanpak/schuldenaanpak');
+    await expectHeading(p, 'Schuldenaanpak jongeren in het hele land');
+    await expect.poll(() => p.getByText(/^Alleen beheerders van de installatie zien de aanpak in het hele land/).isVisible()).toBe(true);
+    await p.goto(`/w/${DEMO_SLUG}/schuldenaanpak`);
+    await expectHeading(p, 'Schuldenaanpak jongeren');
+    expect(await p.getByRole('link', { name: 'bekijk de aanpak in het hele land' }).count()).toBe(0);
+
+    const foundation = await openPage(browser);
+    try {
+      const f = foundation.page;
+      await signIn(f, INSTALLATION_ADMIN);
+      await f.goto('/aanpak/schuldenaanpak');
+      await expectHeading(f, 'Schuldenaanpak jongeren in het hele land');
+      const status = f.getByRole('table', { name: 'Deelnemers per werkruimte naar status, en opgeteld' });
+      await expect.poll(() => status.locator('tbody tr').count()).toBe(2);
+      // The demo's 60 (and whoever earlier steps registered) in five statuses and in total; one workspace, so the sum is the same.
+      const first = norm(await status.locator('tbody tr').first().innerText());
+      expect(first).toMatch(/^Nieuw-West Verbindt( \d+){6}$/);
+      expect(norm(await status.locator('tbody tr').last().innerText())).toBe(first.replace('Nieuw-West Verbindt', 'Alle werkruimtes samen'));
+      expect(await f.getByText(/Een cijfer over een groep van minder dan 5 deelnemers tonen we niet/).isVisible()).toBe(true);
+      expect(norm(await f.getByRole('table', { name: /^Schulden per werkruimte/ }).innerText())).toMatch(/Nieuw-West Verbindt \d+ € [\d.]+,\d\d € [\d.]+,\d\d/);
+      expect(await f.content()).not.toMatch(/JPF-\d/);
+      await expectAccessible(f, 'approach across the country');
+      expect(foundation.problems).toEqual([]);
+    } finally {
+      await foundation.context.close();
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import { moduleUis } from './modules';
 import { workspacePages } from '../core/workspaces/ui';
 import { PublicLadderPage } from '../core/ladder/ui';
 import { PublicFollowUpPage, PublicListPage, PublicReportPage } from '../core/observations/ui/public';
-import { QuestionnairePublicPage } from '../practices/youth-debt/ui';
+import { QuestionnairePublicPage, YouthDebtApproachPage } from '../practices/youth-debt/ui';
 import { useWorkspace } from './workspace';
 
 const SignInPage = lazy(() => import('./pages/SignInPage'));
@@ -40,6 +40,7 @@ export function App() {
         <Route index element={<workspacePages.WorkspaceListPage />} />
         <Route path="werkruimtes/nieuw" element={<workspacePages.NewWorkspacePage />} />
         <Route path="account/tokens" element={<TokensPage />} />
+        <Route path="aanpak/schuldenaanpak" element={<YouthDebtApproachPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route path="/w/:slug" element={<WorkspaceLayout />}>

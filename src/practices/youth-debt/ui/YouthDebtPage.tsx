@@ -19,6 +19,7 @@ import {
   SelectField,
   useNarrowScreen,
 } from '../../../web/ui';
+import { useSession } from '../../../web/session';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { CalculatorPage } from './CalculatorPage';
 import { ToolkitLink, ToolkitPage } from './ToolkitPage';
@@ -122,6 +123,7 @@ function OverviewPage() {
   const mayRead = CASE_ROLES.includes(workspace.role);
   const { locale } = useLocale();
   const settings = useGet<{ termMonths: number; preferentialMultiplier: number; can: { manage: boolean } }>('settings');
+  const session = useSession();
   return (
     <>
       <PageHeading title={t('title')} />
@@ -134,6 +136,11 @@ function OverviewPage() {
       </Section>
       <Section id="yd-dashboard" title="Dashboard">
         <Dashboard />
+        {session.data?.user?.isAdmin && (
+          <Paragraph>
+            {t('approach.linkIntro')} <Link to="/aanpak/schuldenaanpak">{t('approach.link')}</Link>
+          </Paragraph>
+        )}
       </Section>
       <Section id="yd-participants" title={t('participants.title')}>
         {mayRead ? <ParticipantList /> : <Paragraph>{t('participants.notAllowed')}</Paragraph>}
