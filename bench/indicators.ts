@@ -434,6 +434,81 @@ interface QueryMeasurement {
   appOverDuckDb: { p50: number | null; p95: number | null };
 }
 
+/**
+ * The CBS import into a fresh workspace with the same areas (new ids): the module's importer,
+ * first and re-import, against the bare multi-row INSERT of the values it stored and DuckDB's
+ * read_csv of the same file.
+ */
+async function measureImport(b: BenchApp, db: Db, duck: { conn: DuckDBConnection }, areas: Area[], time: <T>(name: string, fn: () => Promise<T>) => Promise<T>, log: (line: string) => void) {
+  const importSlug = 'cbs-import';
+  const importWs = await workspace(b, 'CBS import', importSlug);
+  const importAreaIds = await time('areas of the import workspace', () => insertAreas(db, importWs, areas));
+  void importAreaIds;
+  const file = cbsFile(areas, b.tmp);
+  const data = fs.readFileSync(file.file);
+  const tenancyCtx: ServiceContext = { ...b.cli, actor: b.actor };
+  const scope = await b.runtime.registry.tenancy(tenancyCtx, importSlug);
+  if (!scope) throw new Error('import workspace not found');
+  const ctx: ServiceContext = { ...tenancyCtx, workspace: scope };
+  const runImport = async () => {
+    const t0 = performance.now();
+    const report = await importIndicatorFile(ctx, { fileName: IMPORT_FILE, data, mapping: 'auto' });
+    return { ms: performance.now() - t0, report };
+  };
+  const first = await runImport();
+  const again = await runImport();
+  const written = first.report.values.new + first.report.values.changed;
+  const seen = (v: typeof first.report.values) => v.new + v.changed + v.unchanged;
+  if (written === 0) throw new Error(`the import wrote nothing: ${json(first.report.values)}`);
+  if (again.report.values.new + again.report.values.changed !== 0) throw new Error(`re-importing changed something: ${json(again.report.values)}`);
+  log(`  import: ${seen(first.report.values)} values (${first.report.values.suppressed} suppressed) in ${round(first.ms)} ms, re-import ${round(again.ms)} ms (changed nothing); ${first.report.skippedTotal} skipped cells/rows`);
+
+  // The bare reference: the values the import stored, as plain multi-row INSERT … ON CONFLICT into a third workspace.
+  const stored = (
+    await sql<{ indicatorId: string; areaId: string; period: string; value: number | null; status: string }>`select indicator_id, area_id, period, value, status from measurements where workspace_id = ${importWs} order by indicator_id, area_id, period`.execute(db)
+  ).rows;
+  const bareWs = await workspace(b, 'CBS import (referentie)', 'cbs-import-referentie');
+  const bareFirst = performance.now();
+  const bareWritten = await bareImport(db, bareWs, stored);
+  const bareFirstMs = performance.now() - bareFirst;
+  const bareAgain = performance.now();
+  const bareRewritten = await bareImport(db, bareWs, stored);
+  const bareAgainMs = performance.now() - bareAgain;
+  if (bareWritten !== stored.length || bareRewritten !== 0) throw new Error(`bare import wrote ${bareWritten} then ${bareRewritten} of ${stored.length}`);
+
+  // DuckDB reads the same file: every cell as text, then the figures long (unpivoted) and parsed.
+  const duckCsv = performance.now();
+  await duck.conn.run(`create table kwb as select * from read_csv('${file.file}', header = true, all_varchar = true, quote = '"', delim = ',')`);
+  const firstColumn = String((await duckRows(duck.conn, "describe kwb"))[0].column_name);
+  await duck.conn.run(
+    `create table kwb_long as select trim("Regioaanduiding.Codering..code.") as code, name as column_name,
+       case when trim(value) in ('', '.', 'NA') then null when try_cast(replace(trim(value), ',', '.') as double) <= -99990 then null else try_cast(replace(trim(value), ',', '.') as double) end as value
+     from (unpivot (select * exclude ("${firstColumn}", "Wijken.en.buurten", "Regioaanduiding.Gemeentenaam..naam.", "Regioaanduiding.Soort.regio..omschrijving.", "Regioaanduiding.Indelingswijziging.wijken.en.buurten..code.") from kwb)
+           on columns(* exclude ("Regioaanduiding.Codering..code.")) into name name value value)
+     where try_cast(replace(trim(value), ',', '.') as double) is not null`,
+  );
+  const [{ n: duckValues }] = await duckRows(duck.conn, 'select count(*) as n from kwb_long');
+  const duckCsvMs = performance.now() - duckCsv;
+
+  return {
+    file: { ...file, file: path.basename(file.file), period: '2019 (from the file name)' },
+    values: first.report.values,
+    columnsMapped: first.report.columns.filter((c) => c.indicator).length,
+    indicatorsCreated: first.report.indicatorsCreated.length,
+    skippedTotal: first.report.skippedTotal,
+    first: { ms: round(first.ms), valuesPerSecond: Math.round(seen(first.report.values) / (first.ms / 1000)) },
+    reimport: { ms: round(again.ms), values: again.report.values, valuesPerSecond: Math.round(seen(again.report.values) / (again.ms / 1000)) },
+    bareInsert: {
+      rows: stored.length,
+      first: { ms: round(bareFirstMs), valuesPerSecond: Math.round(stored.length / (bareFirstMs / 1000)) },
+      again: { ms: round(bareAgainMs), valuesPerSecond: Math.round(stored.length / (bareAgainMs / 1000)), written: bareRewritten },
+      method: `the values the import stored, as multi-row INSERT … VALUES … ON CONFLICT DO UPDATE … WHERE distinct, ${BATCH} rows a statement, one transaction, into another workspace (no parsing, no area look-up, no mapping)`,
+    },
+    duckDbReadCsv: { ms: round(duckCsvMs), values: Number(duckValues), valuesPerSecond: Math.round(Number(duckValues) / (duckCsvMs / 1000)), method: "read_csv(all_varchar) into a table, then UNPIVOT of the figure columns with the decimal comma, NA, '.' and ≤ −99990 handled, into a long table" },
+    ratios: { appOverBare: ratio(first.ms / seen(first.report.values), bareFirstMs / stored.length), appOverDuckDb: ratio(first.ms / seen(first.report.values), duckCsvMs / Number(duckValues)) },
+  };
+}
+
 async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: number, warmup: number, log: (line: string) => void) {
   const measuredValues = scale.areas * scale.indicators * scale.years;
   log(`indicators on ${kind}: ${scale.areas} areas × ${scale.indicators} indicators × ${scale.years} years = ${measuredValues} measurements${reduced ? ' (reduced scale)' : ''}; setting up…`);
@@ -563,74 +638,7 @@ async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: nu
       explained.push({ name: c.name, queries: plans, measurementPlans });
     }
 
-    // The CBS import into a fresh workspace with the same areas (new ids).
-    const importSlug = 'cbs-import';
-    const importWs = await workspace(b, 'CBS import', importSlug);
-    const importAreaIds = await time('areas of the import workspace', () => insertAreas(db, importWs, areas));
-    void importAreaIds;
-    const file = cbsFile(areas, b.tmp);
-    const data = fs.readFileSync(file.file);
-    const tenancyCtx: ServiceContext = { ...b.cli, actor: b.actor };
-    const scope = await b.runtime.registry.tenancy(tenancyCtx, importSlug);
-    if (!scope) throw new Error('import workspace not found');
-    const ctx: ServiceContext = { ...tenancyCtx, workspace: scope };
-    const runImport = async () => {
-      const t0 = performance.now();
-      const report = await importIndicatorFile(ctx, { fileName: IMPORT_FILE, data, mapping: 'auto' });
-      return { ms: performance.now() - t0, report };
-    };
-    const first = await runImport();
-    const again = await runImport();
-    const written = first.report.values.new + first.report.values.changed;
-    const seen = (v: typeof first.report.values) => v.new + v.changed + v.unchanged;
-    if (written === 0) throw new Error(`the import wrote nothing: ${json(first.report.values)}`);
-    if (again.report.values.new + again.report.values.changed !== 0) throw new Error(`re-importing changed something: ${json(again.report.values)}`);
-    log(`  import: ${seen(first.report.values)} values (${first.report.values.suppressed} suppressed) in ${round(first.ms)} ms, re-import ${round(again.ms)} ms (changed nothing); ${first.report.skippedTotal} skipped cells/rows`);
-
-    // The bare reference: the values the import stored, as plain multi-row INSERT … ON CONFLICT into a third workspace.
-    const stored = (
-      await sql<{ indicatorId: string; areaId: string; period: string; value: number | null; status: string }>`select indicator_id, area_id, period, value, status from measurements where workspace_id = ${importWs} order by indicator_id, area_id, period`.execute(db)
-    ).rows;
-    const bareWs = await workspace(b, 'CBS import (referentie)', 'cbs-import-referentie');
-    const bareFirst = performance.now();
-    const bareWritten = await bareImport(db, bareWs, stored);
-    const bareFirstMs = performance.now() - bareFirst;
-    const bareAgain = performance.now();
-    const bareRewritten = await bareImport(db, bareWs, stored);
-    const bareAgainMs = performance.now() - bareAgain;
-    if (bareWritten !== stored.length || bareRewritten !== 0) throw new Error(`bare import wrote ${bareWritten} then ${bareRewritten} of ${stored.length}`);
-
-    // DuckDB reads the same file: every cell as text, then the figures long (unpivoted) and parsed.
-    const duckCsv = performance.now();
-    await duck.conn.run(`create table kwb as select * from read_csv('${file.file}', header = true, all_varchar = true, quote = '"', delim = ',')`);
-    const firstColumn = String((await duckRows(duck.conn, "describe kwb"))[0].column_name);
-    await duck.conn.run(
-      `create table kwb_long as select trim("Regioaanduiding.Codering..code.") as code, name as column_name,
-         case when trim(value) in ('', '.', 'NA') then null when try_cast(replace(trim(value), ',', '.') as double) <= -99990 then null else try_cast(replace(trim(value), ',', '.') as double) end as value
-       from (unpivot (select * exclude ("${firstColumn}", "Wijken.en.buurten", "Regioaanduiding.Gemeentenaam..naam.", "Regioaanduiding.Soort.regio..omschrijving.", "Regioaanduiding.Indelingswijziging.wijken.en.buurten..code.") from kwb)
-             on columns(* exclude ("Regioaanduiding.Codering..code.")) into name name value value)
-       where try_cast(replace(trim(value), ',', '.') as double) is not null`,
-    );
-    const [{ n: duckValues }] = await duckRows(duck.conn, 'select count(*) as n from kwb_long');
-    const duckCsvMs = performance.now() - duckCsv;
-
-    const importResult = {
-      file: { ...file, file: path.basename(file.file), period: '2019 (from the file name)' },
-      values: first.report.values,
-      columnsMapped: first.report.columns.filter((c) => c.indicator).length,
-      indicatorsCreated: first.report.indicatorsCreated.length,
-      skippedTotal: first.report.skippedTotal,
-      first: { ms: round(first.ms), valuesPerSecond: Math.round(seen(first.report.values) / (first.ms / 1000)) },
-      reimport: { ms: round(again.ms), values: again.report.values, valuesPerSecond: Math.round(seen(again.report.values) / (again.ms / 1000)) },
-      bareInsert: {
-        rows: stored.length,
-        first: { ms: round(bareFirstMs), valuesPerSecond: Math.round(stored.length / (bareFirstMs / 1000)) },
-        again: { ms: round(bareAgainMs), valuesPerSecond: Math.round(stored.length / (bareAgainMs / 1000)), written: bareRewritten },
-        method: `the values the import stored, as multi-row INSERT … VALUES … ON CONFLICT DO UPDATE … WHERE distinct, ${BATCH} rows a statement, one transaction, into another workspace (no parsing, no area look-up, no mapping)`,
-      },
-      duckDbReadCsv: { ms: round(duckCsvMs), values: Number(duckValues), valuesPerSecond: Math.round(Number(duckValues) / (duckCsvMs / 1000)), method: "read_csv(all_varchar) into a table, then UNPIVOT of the figure columns with the decimal comma, NA, '.' and ≤ −99990 handled, into a long table" },
-      ratios: { appOverBare: ratio(first.ms / seen(first.report.values), bareFirstMs / stored.length), appOverDuckDb: ratio(first.ms / seen(first.report.values), duckCsvMs / Number(duckValues)) },
-    };
+    const importResult = await measureImport(b, db, duck, areas, time, log);
 
     const settings =
       kind === 'postgres'
@@ -735,6 +743,42 @@ async function measureReport(kind: DbKind, log: (line: string) => void) {
   }
 }
 
+/**
+ * BENCH_INDICATORS_ONLY=import: the import part alone (importer, bare INSERT, DuckDB read_csv) on a
+ * fresh database without the 14.7M generated measurements, for iterating on the importer. It writes
+ * no results file: its measurements table starts empty, which the full run's does not.
+ */
+async function measureImportOnly(kind: DbKind, scale: Scale, log: (line: string) => void) {
+  const b = await startBenchApp(kind, 'indicators-import');
+  const duck = await openDuckDb(path.join(b.tmp, 'bench.duckdb'));
+  const { time } = stopwatch(log);
+  try {
+    const areas = geography(scale);
+    const i = await measureImport(b, b.runtime.database.db, duck, areas, time, log);
+    log(`\nindicators import only (${kind}): ${areas.length} areas, ${i.file.columns} columns, ${i.file.bytes} bytes; empty measurements table beforehand (no results file written)`);
+    log(importTable(i));
+    return i;
+  } finally {
+    duck.close();
+    await b.app.server.close().catch(() => {});
+    await b.runtime.close();
+    await b.drop?.();
+    fs.rmSync(b.tmp, { recursive: true, force: true });
+  }
+}
+
+const importTable = (i: Awaited<ReturnType<typeof measureImport>>) =>
+  table(
+    ['import', 'values', 'ms', 'values/s'],
+    [
+      ['importer, first', i.values.new + i.values.changed + i.values.unchanged, i.first.ms, i.first.valuesPerSecond],
+      ['importer, re-import', i.reimport.values.unchanged, i.reimport.ms, i.reimport.valuesPerSecond],
+      ['bare INSERT, first', i.bareInsert.rows, i.bareInsert.first.ms, i.bareInsert.first.valuesPerSecond],
+      ['bare INSERT, again', i.bareInsert.rows, i.bareInsert.again.ms, i.bareInsert.again.valuesPerSecond],
+      ['DuckDB read_csv', i.duckDbReadCsv.values, i.duckDbReadCsv.ms, i.duckDbReadCsv.valuesPerSecond],
+    ],
+  );
+
 export async function indicators(log: (line: string) => void = console.log) {
   const seconds = envSeconds('BENCH_SECONDS', 10);
   const warmup = envSeconds('BENCH_WARMUP_SECONDS', 3);
@@ -744,12 +788,22 @@ export async function indicators(log: (line: string) => void = console.log) {
   // For trying the benchmark out: BENCH_INDICATORS_FRACTION=0.05 keeps 5 % of the areas (gemeenten, wijken and buurten alike).
   const fraction = Number(process.env.BENCH_INDICATORS_FRACTION ?? 1);
   if (!(fraction > 0 && fraction <= 1)) throw new Error('BENCH_INDICATORS_FRACTION must be in (0, 1]');
+  const scaleOf = (kind: DbKind): Scale => {
+    const base = kind === 'postgres' ? FULL : REDUCED;
+    return fraction === 1 ? base : { ...base, gemeenten: Math.max(3, Math.round(base.gemeenten * fraction)), wijken: Math.max(6, Math.round(base.wijken * fraction)), areas: Math.max(30, Math.round(base.areas * fraction)) };
+  };
+  const only = process.env.BENCH_INDICATORS_ONLY;
+  if (only !== undefined && only !== 'import') throw new Error('BENCH_INDICATORS_ONLY can only be "import"');
+  if (only === 'import') {
+    const imports = [];
+    for (const kind of kinds) imports.push({ database: kind, import: await measureImportOnly(kind, scaleOf(kind), log) });
+    return { benchmark: 'indicators', only, imports };
+  }
   const machine = machineInfo();
   const runs = [];
   const reports = [];
   for (const kind of kinds) {
-    const base = kind === 'postgres' ? FULL : REDUCED;
-    const scaled: Scale = fraction === 1 ? base : { ...base, gemeenten: Math.max(3, Math.round(base.gemeenten * fraction)), wijken: Math.max(6, Math.round(base.wijken * fraction)), areas: Math.max(30, Math.round(base.areas * fraction)) };
+    const scaled = scaleOf(kind);
     const loadAverage = machineInfo().loadAverage;
     runs.push({ ...(await measure(kind, scaled, kind !== 'postgres' || fraction !== 1, seconds, warmup, log)), loadAverage: { atStart: loadAverage, atEnd: finish(machineInfo()).loadAverageAtEnd } });
     reports.push(await measureReport(kind, log));
@@ -792,19 +846,7 @@ export async function indicators(log: (line: string) => void = console.log) {
         run.measurements.flatMap((m) => m.levels.map((l) => [m.name, l.connections, l.app.requestsPerSecond, e(l.app).p50, e(l.app).p95, e(l.app).p99, e(l.bare).p95, l.ratio.p95, m.sqlOnly.postgres.p95, m.sqlOnly.duckdb.p95, l.connections === 1 ? m.appOverDuckDb.p95 : null])),
       ),
     );
-    const i = run.import;
-    log(
-      table(
-        ['import', 'values', 'ms', 'values/s'],
-        [
-          ['importer, first', i.values.new + i.values.changed + i.values.unchanged, i.first.ms, i.first.valuesPerSecond],
-          ['importer, re-import', i.reimport.values.unchanged, i.reimport.ms, i.reimport.valuesPerSecond],
-          ['bare INSERT, first', i.bareInsert.rows, i.bareInsert.first.ms, i.bareInsert.first.valuesPerSecond],
-          ['bare INSERT, again', i.bareInsert.rows, i.bareInsert.again.ms, i.bareInsert.again.valuesPerSecond],
-          ['DuckDB read_csv', i.duckDbReadCsv.values, i.duckDbReadCsv.ms, i.duckDbReadCsv.valuesPerSecond],
-        ],
-      ),
-    );
+    log(importTable(run.import));
     const t = run.targets;
     const yes = (b: boolean) => (b ? 'met' : 'NOT met');
     log(

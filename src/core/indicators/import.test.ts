@@ -1,13 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, startDichter, type TestDichter } from '../../../test/harness';
 import { listAudit } from '../../platform/audit';
 import type { ServiceContext } from '../../platform/context';
+import { transaction } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
 import { importAreaFile } from '../areas/importer';
 import { DEMO_AREA_FILE } from '../areas/seeds';
+import { AreaDirectory } from './areas';
 import { importIndicatorFile, previewIndicatorImport } from './importer';
+import { splitCsv } from './parse';
+import * as repo from './repository';
 import * as service from './service';
 
 /** The real CBS files live outside the project (see /work/shared/data/cbs/SOURCE.md). */
@@ -176,5 +181,98 @@ describe('errors in a file', () => {
     const noCode = await expectDomainError(importIndicatorFile(ctx, { fileName: 'x.csv', data: 'naam,waarde\nA,1\n', mapping: 'auto' }), 'indicator.import_unreadable');
     expect(noCode.fields[0]!.message).toMatch(/geen kolom met de gebiedscode/);
     await expectDomainError(importIndicatorFile(ctx, { fileName: 'cijfers.csv', data: 'code,inwoners\nGM0363,5\n', mapping: 'auto' }), 'indicator.import_period_unknown');
+  });
+});
+
+describe('importing again and next year: only what changed is written, counts stay right', () => {
+  const file = (rows: string[]) => ['code,inwoners,woningen', ...rows].join('\n');
+  const first = file(['GM0363,862965,"1,5"', 'WK036376,9345,NA', 'BU03637600,6160,x']);
+  const countOf = async (ctx: ServiceContext, code: string) => (await service.listIndicators(ctx)).items.find((i) => i.code === code)!;
+
+  it('counts new, changed and unchanged figures per file, and keeps the count per indicator and period', async () => {
+    const ctx = await workspaceWithNieuwWest();
+    const progress: [number, number][] = [];
+    const a = await importIndicatorFile(ctx, { fileName: 'eigen_2019.csv', data: first, mapping: 'auto' }, (done, total) => progress.push([done, total]));
+    expect(a.values).toEqual({ new: 5, changed: 0, unchanged: 0, suppressed: 1 });
+    expect(await valueOf(ctx, 'woningen', 'BU03637600', '2019')).toEqual({ area: 'BU03637600', period: '2019', value: null, status: 'suppressed' });
+    expect(await valueOf(ctx, 'woningen', 'GM0363', '2019')).toMatchObject({ value: 1.5, status: 'final' });
+    expect((await countOf(ctx, 'inwoners')).measurementCount).toBe(3);
+    expect((await countOf(ctx, 'woningen')).measurementCount).toBe(2);
+    // Progress in rows of the file: from 0 to all of them, never backwards.
+    expect(progress[0]).toEqual([0, 3]);
+    expect(progress.at(-1)).toEqual([3, 3]);
+    expect(progress.every(([done, total], i) => total === 3 && done <= total && (i === 0 || done >= progress[i - 1]![0]))).toBe(true);
+
+    // The same period again: one figure corrected, one buurt added, a suppressed figure now known.
+    const b = await importIndicatorFile(ctx, { fileName: 'eigen_2019.csv', data: file(['GM0363,862966,"1,5"', 'WK036376,9345,NA', 'BU03637600,6160,"2,5"', 'BU03637601,3185,NA']) });
+    expect(b.values).toEqual({ new: 1, changed: 2, unchanged: 3, suppressed: 0 });
+    expect(await valueOf(ctx, 'inwoners', 'GM0363', '2019')).toMatchObject({ value: 862966 });
+    expect(await valueOf(ctx, 'woningen', 'BU03637600', '2019')).toMatchObject({ value: 2.5, status: 'final' });
+    expect((await countOf(ctx, 'inwoners')).measurementCount).toBe(4);
+    expect((await countOf(ctx, 'woningen')).measurementCount).toBe(2);
+
+    // Next year into the same indicators: all new, and counted per period.
+    const c = await importIndicatorFile(ctx, { fileName: 'eigen_2020.csv', data: file(['GM0363,870000,NA', 'WK036376,9400,NA']) });
+    expect(c.values).toEqual({ new: 2, changed: 0, unchanged: 0, suppressed: 0 });
+    expect(c.indicatorsCreated).toEqual([]);
+    expect(await countOf(ctx, 'inwoners')).toMatchObject({ measurementCount: 6, periods: ['2019', '2020'] });
+    expect(await valueOf(ctx, 'inwoners', 'WK036376', '2020')).toMatchObject({ value: 9400 });
+  });
+
+  it('writes nothing of a batch of new figures when one of them was stored meanwhile, so the importer can compare instead', async () => {
+    const ctx = await workspaceWithNieuwWest();
+    await importIndicatorFile(ctx, { fileName: 'eigen_2019.csv', data: first, mapping: 'auto' });
+    const inwoners = await countOf(ctx, 'inwoners');
+    const dir = await AreaDirectory.load(ctx);
+    const id = (code: string) => dir.resolve(code, '2019')!.id;
+    const batch = (codes: string[]): repo.MeasurementColumns => ({ indicatorIds: codes.map(() => inwoners.id), areaIds: codes.map(id), periods: codes.map(() => '2019'), values: codes.map(() => 1), statuses: codes.map(() => 'final') });
+    const ws = ctx.workspace!.id;
+    await transaction(ctx.db, async (trx) => {
+      // BU03637601 is new, GM0363 is stored already: nothing of the two is written, and the transaction goes on.
+      expect(await repo.insertNewMeasurements(trx, ws, null, 'test', batch(['BU03637601', 'GM0363']))).toBeNull();
+      expect(await repo.countMeasurements(trx, ws, inwoners.id)).toBe(3);
+      expect(await repo.insertNewMeasurements(trx, ws, null, 'test', batch(['BU03637601']))).toBe(1);
+      expect(await repo.upsertMeasurementColumns(trx, ws, null, 'test', batch(['BU03637601', 'GM0363', 'WK036376']))).toEqual({ inserted: 0, updated: 2 });
+    });
+    expect(await valueOf(ctx, 'inwoners', 'GM0363', '2019')).toMatchObject({ value: 1 });
+    expect(await valueOf(ctx, 'inwoners', 'BU03637601', '2019')).toMatchObject({ value: 1 });
+  });
+});
+
+describe('reading CSV', () => {
+  const csvParse = (text: string) => {
+    try {
+      return parseCsv(text, { bom: true, delimiter: ',', relax_column_count: true, skip_empty_lines: true }) as string[][];
+    } catch {
+      return 'refused';
+    }
+  };
+
+  it('reads well-formed CSV exactly as csv-parse does, and leaves anything odd to csv-parse', () => {
+    const pieces = ['a', '1', ',', ',', '"', '""', '\n', '\r\n', '\r', ' ', ';', 'NA', '"2,5"'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let read = 0;
+    for (let k = 0; k < 20_000; k++) {
+      let text = k % 7 === 0 ? '\ufeff' : '';
+      for (let n = Math.floor(next() * 14); n > 0; n--) text += pieces[Math.floor(next() * pieces.length)];
+      const fast = splitCsv(text, ',');
+      if (fast === null) continue;
+      read++;
+      expect([text, fast]).toEqual([text, csvParse(text)]);
+    }
+    // Most of these odd snippets are well-formed; the rest went to csv-parse.
+    expect(read).toBeGreaterThan(5_000);
+    expect(splitCsv('a,b\n"1"x,2\n', ',')).toBeNull();
+    expect(splitCsv('code,waarde\r\n"GM0363    ","2,1"\r\nWK036376,NA\r\n', ',')).toEqual([
+      ['code', 'waarde'],
+      ['GM0363    ', '2,1'],
+      ['WK036376', 'NA'],
+    ]);
+  });
+
+  it.skipIf(!csv2019.exists)('reads the R-written 2019 file the same as csv-parse', () => {
+    const text = csv2019.read();
+    expect(splitCsv(text, ',')).toEqual(csvParse(text));
   });
 });

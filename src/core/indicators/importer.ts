@@ -157,14 +157,15 @@ export async function importIndicatorFile(ctx: ServiceContext, input: ImportInpu
     const [existing, saved] = await Promise.all([repo.listIndicators(trx, scope.id), repo.findMapping(trx, scope.id, sourceKey)]);
     plans = planColumns(parsed, input, existing, saved);
     const firstPeriod = period ?? parsed.rows.find((r) => r.period)?.period ?? '2000';
-    // New indicators from the columns (auto).
-    for (const p of plans) {
-      if (!p.code || p.exists) continue;
-      const row = await repo.insertIndicator(trx, {
+    // New indicators from the columns (auto), in one statement.
+    const toCreate = plans.filter((p) => p.code && !p.exists);
+    const inserted = await repo.insertIndicators(
+      trx,
+      toCreate.map((p) => ({
         workspaceId: scope.id,
         id: newId(),
-        code: p.code,
-        name: p.name || p.code,
+        code: p.code!,
+        name: p.name || p.code!,
         description: p.column.cbsVariable ? `CBS Kerncijfers wijken en buurten: ${p.column.title}. Bron: CBS.` : `Ingelezen uit kolom "${p.column.key}".`,
         unit: p.unit,
         direction: 'neutral',
@@ -176,7 +177,9 @@ export async function importIndicatorFile(ctx: ServiceContext, input: ImportInpu
         denominatorCode: null,
         factor: null,
         module: null,
-      });
+      })),
+    );
+    for (const row of inserted) {
       created.push(row.code);
       existing.push(row);
     }
@@ -185,19 +188,12 @@ export async function importIndicatorFile(ctx: ServiceContext, input: ImportInpu
     // A column left out is reported on the header row (row 1).
     for (const p of plans) if (p.reason) skipped.push({ row: 1, column: p.column.key, reason: p.reason });
 
+    // Row by row: which rows and cells are imported, and why the others are not.
     const seen = new Map<string, number>();
-    let batch: repo.MeasurementWrite[] = [];
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const { inserted, updated } = await repo.upsertMeasurements(trx, scope.id, ctx.actor?.userId ?? null, batch);
-      values.new += inserted;
-      values.changed += updated;
-      values.unchanged += batch.length - inserted - updated;
-      batch = [];
-    };
-    let done = 0;
-    for (const row of parsed.rows) {
-      done++;
+    const accepted: { index: number; areaId: string; period: string; type: string }[] = [];
+    let count = 0;
+    for (let index = 0; index < parsed.rows.length; index++) {
+      const row = parsed.rows[index]!;
       const rowPeriod = row.period ?? period!;
       const area = dir.resolve(row.code, rowPeriod);
       if (!area) {
@@ -212,32 +208,109 @@ export async function importIndicatorFile(ctx: ServiceContext, input: ImportInpu
       }
       seen.set(key, row.row);
       const type = periodTypeOf(rowPeriod);
-      row.cells.forEach((cell, c) => {
+      let any = false;
+      for (let c = 0; c < row.cells.length; c++) {
+        const cell = row.cells[c]!;
         const indicator = targets[c];
-        if (!indicator || cell === null) return;
-        const column = plans[c]!.column.key;
+        if (!indicator || cell === null) continue;
         if (typeof cell === 'object') {
-          skipped.push({ row: row.row, column, code: row.code, reason: { id: 'indicator.skip.not_a_number', params: { value: cell.invalid } } });
-          return;
+          skipped.push({ row: row.row, column: plans[c]!.column.key, code: row.code, reason: { id: 'indicator.skip.not_a_number', params: { value: cell.invalid } } });
+          continue;
         }
         if (indicator.periodType !== type) {
-          skipped.push({ row: row.row, column, code: row.code, reason: { id: 'indicator.skip.period_type_mismatch', params: { period: rowPeriod, indicator: indicator.code, periodType: indicator.periodType } } });
-          return;
+          skipped.push({ row: row.row, column: plans[c]!.column.key, code: row.code, reason: { id: 'indicator.skip.period_type_mismatch', params: { period: rowPeriod, indicator: indicator.code, periodType: indicator.periodType } } });
+          continue;
         }
         periods.add(rowPeriod);
         if (cell === 'suppressed') values.suppressed++;
-        batch.push({ indicatorId: indicator.id, areaId: area.id, period: rowPeriod, value: cell === 'suppressed' ? null : cell, status: cell === 'suppressed' ? 'suppressed' : 'final', sourceRef });
-      });
-      if (batch.length >= BATCH_SIZE) {
-        await flush();
-        onProgress?.(done, total);
+        count++;
+        any = true;
       }
+      if (any) accepted.push({ index, areaId: area.id, period: rowPeriod, type });
     }
-    await flush();
-    if (values.new + values.changed > 0) {
-      const touched = [...new Set(targets.filter((x) => x !== null).map((x) => x!.id))];
-      await repo.refreshPeriodCounts(trx, scope.id, touched, [...periods]);
+
+    // Then column by column, in the order of the key (indicator, area, period), so that the
+    // index pages fill one after the other. An indicator created by this import, or one without
+    // measurements in a period, gets plain INSERTs there: nothing can be stored to compare with.
+    const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    accepted.sort((a, b) => byKey(a.areaId, b.areaId) || byKey(a.period, b.period));
+    const columns = targets.flatMap((t, c) => (t ? [c] : [])).sort((a, b) => byKey(targets[a]!.id, targets[b]!.id));
+    const createdIds = new Set(existing.filter((i) => created.includes(i.code)).map((i) => i.id));
+    const earlier = [...new Set(columns.map((c) => targets[c]!.id))].filter((id) => !createdIds.has(id));
+    const filled = await repo.periodsWithMeasurements(trx, scope.id, earlier, [...periods]);
+    const recordedBy = ctx.actor?.userId ?? null;
+    /** Per `indicatorId|period` written by plain INSERTs only: how many (the summary count). */
+    const freshCounts = new Map<string, number>();
+    /** Groups meant for plain INSERTs that someone else wrote into meanwhile: upserted and counted afresh. */
+    const fellBack = new Set<string>();
+    const recount = { indicators: new Set<string>(), periods: new Set<string>() };
+    const emptyBatch = (): repo.MeasurementColumns => ({ indicatorIds: [], areaIds: [], periods: [], values: [], statuses: [] });
+    let fresh = emptyBatch();
+    let other = emptyBatch();
+    let written = 0;
+    const upsert = async (batch: repo.MeasurementColumns) => {
+      const { inserted, updated } = await repo.upsertMeasurementColumns(trx, scope.id, recordedBy, sourceRef, batch);
+      values.new += inserted;
+      values.changed += updated;
+      values.unchanged += batch.indicatorIds.length - inserted - updated;
+      if (inserted > 0) {
+        for (const id of new Set(batch.indicatorIds)) recount.indicators.add(id);
+        for (const p of new Set(batch.periods)) recount.periods.add(p);
+      }
+    };
+    const write = async (batch: repo.MeasurementColumns, plain: boolean) => {
+      const inserted = plain ? await repo.insertNewMeasurements(trx, scope.id, recordedBy, sourceRef, batch) : null;
+      if (inserted !== null) values.new += inserted;
+      else {
+        if (plain) {
+          // Someone stored some of them meanwhile: compare after all, and count these groups afresh.
+          for (let i = 0; i < batch.indicatorIds.length; i++) fellBack.add(`${batch.indicatorIds[i]}|${batch.periods[i]}`);
+        }
+        await upsert(batch);
+      }
+      written += batch.indicatorIds.length;
+      onProgress?.(Math.min(total - 1, Math.floor((total * written) / Math.max(count, 1))), total);
+    };
+    // One batch is written while the next is gathered (one statement at a time on the connection).
+    let pending: Promise<void> = Promise.resolve();
+    const flush = async (which: 'fresh' | 'other') => {
+      const batch = which === 'fresh' ? fresh : other;
+      if (batch.indicatorIds.length === 0) return;
+      if (which === 'fresh') fresh = emptyBatch();
+      else other = emptyBatch();
+      await pending;
+      pending = write(batch, which === 'fresh');
+      pending.catch(() => {}); // awaited at the next flush; this only keeps Node from calling it unhandled meanwhile
+    };
+    for (const c of columns) {
+      const indicator = targets[c]!;
+      const isNew = createdIds.has(indicator.id);
+      /** This indicator's periods: whether written fresh, and how many. */
+      const groups = new Map<string, { plain: boolean; n: number }>();
+      for (const a of accepted) {
+        const cell = parsed.rows[a.index]!.cells[c]!;
+        if (cell === null || typeof cell === 'object' || indicator.periodType !== a.type) continue;
+        let group = groups.get(a.period);
+        if (!group) groups.set(a.period, (group = { plain: isNew || !filled.has(`${indicator.id}|${a.period}`), n: 0 }));
+        group.n++;
+        const batch = group.plain ? fresh : other;
+        batch.indicatorIds.push(indicator.id);
+        batch.areaIds.push(a.areaId);
+        batch.periods.push(a.period);
+        batch.values.push(cell === 'suppressed' ? null : cell);
+        batch.statuses.push(cell === 'suppressed' ? 'suppressed' : 'final');
+        if (batch.indicatorIds.length >= BATCH_SIZE) await flush(group.plain ? 'fresh' : 'other');
+      }
+      for (const [p, group] of groups) if (group.plain) freshCounts.set(`${indicator.id}|${p}`, (freshCounts.get(`${indicator.id}|${p}`) ?? 0) + group.n);
     }
+    await flush('fresh');
+    await flush('other');
+    await pending;
+    // The summary the list of indicators reads: known for the groups written fresh, counted for the rest.
+    const counts = [...freshCounts].map(([group, n]) => ({ group, indicatorId: group.slice(0, group.indexOf('|')), period: group.slice(group.indexOf('|') + 1), n }));
+    await repo.setPeriodCounts(trx, scope.id, counts.filter((x) => !fellBack.has(x.group)));
+    for (const x of counts.filter((y) => fellBack.has(y.group))) (recount.indicators.add(x.indicatorId), recount.periods.add(x.period));
+    if (recount.indicators.size > 0) await repo.refreshPeriodCounts(trx, scope.id, [...recount.indicators], [...recount.periods]);
     onProgress?.(total, total);
 
     // The mapping, saved per source (by column stem, so next year's keys map themselves).

@@ -54,6 +54,14 @@ export async function insertIndicator(db: Db, row: NewIndicator): Promise<Indica
   return t(db).insertInto('indicators').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Inserts several indicators in one statement (an import may create a hundred); returned in the order given. */
+export async function insertIndicators(db: Db, rows: readonly NewIndicator[]): Promise<IndicatorRow[]> {
+  if (rows.length === 0) return [];
+  const stored = await t(db).insertInto('indicators').values([...rows]).returningAll().execute();
+  const byId = new Map(stored.map((r) => [r.id, r]));
+  return rows.map((r) => byId.get(r.id)!);
+}
+
 export async function updateIndicator(db: Db, workspaceId: string, id: string, changes: Partial<NewIndicator>): Promise<IndicatorRow> {
   return t(db)
     .updateTable('indicators')
@@ -166,22 +174,79 @@ export interface MeasurementWrite extends MeasurementRow {
 }
 
 /**
- * Inserts or updates measurements in one statement; a row whose value and status are
- * already stored is left alone (so a re-import writes nothing). Returns how many were new and
- * how many changed.
+ * Measurements to write as aligned arrays, one per field (no object per value: an import
+ * writes millions). Write them in key order (indicator, area, period): the index pages are then
+ * filled one after the other instead of at a hundred places at once (about 2.5× faster).
+ */
+export interface MeasurementColumns {
+  indicatorIds: string[];
+  areaIds: string[];
+  periods: string[];
+  values: (number | null)[];
+  statuses: string[];
+}
+
+const byKey = (a: MeasurementWrite, b: MeasurementWrite) =>
+  a.indicatorId < b.indicatorId ? -1 : a.indicatorId > b.indicatorId ? 1 : a.areaId < b.areaId ? -1 : a.areaId > b.areaId ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0;
+
+/**
+ * Inserts or updates measurements; a row whose value and status are already stored is left
+ * alone (so a re-import writes nothing). Returns how many were new and how many changed.
  */
 export async function upsertMeasurements(db: Db, workspaceId: string, recordedBy: string | null, rows: readonly MeasurementWrite[]): Promise<{ inserted: number; updated: number }> {
-  if (rows.length === 0) return { inserted: 0, updated: 0 };
-  // In key order: the index pages are then touched once each, not at random (about twice as fast).
-  rows = [...rows].sort((a, b) => (a.indicatorId < b.indicatorId ? -1 : a.indicatorId > b.indicatorId ? 1 : a.areaId < b.areaId ? -1 : a.areaId > b.areaId ? 1 : a.period < b.period ? -1 : 1));
+  const total = { inserted: 0, updated: 0 };
+  const bySource = new Map<string | null, MeasurementWrite[]>();
+  for (const r of rows) bySource.set(r.sourceRef, [...(bySource.get(r.sourceRef) ?? []), r]);
+  for (const [sourceRef, list] of bySource) {
+    list.sort(byKey);
+    const columns: MeasurementColumns = { indicatorIds: list.map((r) => r.indicatorId), areaIds: list.map((r) => r.areaId), periods: list.map((r) => r.period), values: list.map((r) => r.value), statuses: list.map((r) => r.status) };
+    const { inserted, updated } = await upsertMeasurementColumns(db, workspaceId, recordedBy, sourceRef, columns);
+    total.inserted += inserted;
+    total.updated += updated;
+  }
+  return total;
+}
+
+const PLAIN = /^(?!null$)[0-9a-z-]+$/i;
+
+/**
+ * An array parameter, joined here into its literal when no element needs quoting (uuids,
+ * periods such as `2024-Q1`, statuses, numbers): the driver's general array quoting costs about
+ * as much as all the rest of an import's JavaScript. Anything else goes to the driver as it is.
+ */
+function arrayParam(items: readonly (string | number | null)[]): string | readonly (string | number | null)[] {
+  let out = '{';
+  for (let i = 0; i < items.length; i++) {
+    const v = items[i];
+    if (typeof v === 'string' && !PLAIN.test(v)) return items;
+    out += (i ? ',' : '') + (v === null ? 'NULL' : v);
+  }
+  return `${out}}`;
+}
+
+const unnestColumns = (rows: MeasurementColumns) =>
+  sql`unnest(${arrayParam(rows.indicatorIds)}::uuid[], ${arrayParam(rows.areaIds)}::uuid[], ${arrayParam(rows.periods)}::text[], ${arrayParam(rows.values)}::float8[], ${arrayParam(rows.statuses)}::text[]) as r(indicator_id, area_id, period, value, status)`;
+
+/**
+ * Inserts or updates measurements in one statement, leaving alone those whose value and
+ * status are already stored. The stored ones are looked up first (a read, no lock), so a
+ * re-import does not lock and rewrite every row only to find it unchanged. Returns how many
+ * were new and how many changed.
+ */
+export async function upsertMeasurementColumns(db: Db, workspaceId: string, recordedBy: string | null, sourceRef: string | null, rows: MeasurementColumns): Promise<{ inserted: number; updated: number }> {
+  if (rows.indicatorIds.length === 0) return { inserted: 0, updated: 0 };
   // Counted in SQL: only two numbers come back, not a row per value.
   const result = await sql<{ inserted: number; written: number }>`
     with written as (
     insert into measurements as m (workspace_id, indicator_id, area_id, period, value, status, source_ref, recorded_by)
-    select ${workspaceId}::uuid, r.indicator_id, r.area_id, r.period, r.value, r.status, r.source_ref, ${recordedBy}::uuid
-    from unnest(${rows.map((r) => r.indicatorId)}::uuid[], ${rows.map((r) => r.areaId)}::uuid[], ${rows.map((r) => r.period)}::text[],
-                ${rows.map((r) => r.value)}::float8[], ${rows.map((r) => r.status)}::text[], ${rows.map((r) => r.sourceRef)}::text[])
-         as r(indicator_id, area_id, period, value, status, source_ref)
+    select ${workspaceId}::uuid, r.indicator_id, r.area_id, r.period, r.value, r.status, ${sourceRef}::text, ${recordedBy}::uuid
+    from ${unnestColumns(rows)}
+    -- A lateral look-up with a limit: one index probe per row, whatever the planner estimates.
+    left join lateral (
+      select s.value, s.status from measurements s
+      where s.workspace_id = ${workspaceId}::uuid and s.indicator_id = r.indicator_id and s.area_id = r.area_id and s.period = r.period
+      limit 1) s on true
+    where s.status is null or s.status <> r.status or s.value is distinct from r.value
     on conflict (workspace_id, indicator_id, area_id, period) do update
       set value = excluded.value, status = excluded.status, source_ref = excluded.source_ref, recorded_by = excluded.recorded_by, recorded_at = now()
       where m.value is distinct from excluded.value or m.status is distinct from excluded.status
@@ -189,6 +254,63 @@ export async function upsertMeasurements(db: Db, workspaceId: string, recordedBy
     select count(*) filter (where inserted)::int as inserted, count(*)::int as written from written`.execute(db);
   const { inserted, written } = result.rows[0];
   return { inserted: Number(inserted), updated: Number(written) - Number(inserted) };
+}
+
+/**
+ * Inserts measurements that cannot exist yet (of an indicator, in a period, without any): a
+ * plain INSERT, without looking for a stored row first. Returns how many were written, or null
+ * when one did exist after all (written by someone else meanwhile): then nothing of this call
+ * is written, and the caller upserts instead.
+ */
+export async function insertNewMeasurements(db: Db, workspaceId: string, recordedBy: string | null, sourceRef: string | null, rows: MeasurementColumns): Promise<number | null> {
+  if (rows.indicatorIds.length === 0) return 0;
+  const insert = sql`
+    insert into measurements (workspace_id, indicator_id, area_id, period, value, status, source_ref, recorded_by)
+    select ${workspaceId}::uuid, r.indicator_id, r.area_id, r.period, r.value, r.status, ${sourceRef}::text, ${recordedBy}::uuid
+    from ${unnestColumns(rows)}`;
+  const duplicate = (err: unknown) => {
+    const e = err as { code?: string; constraint?: string };
+    return e.code === '23505' && (e.constraint === undefined || e.constraint === 'measurements_pkey');
+  };
+  // In a transaction, a savepoint keeps the failed INSERT from aborting the caller's work.
+  if (!db.isTransaction) {
+    try {
+      return Number((await insert.execute(db)).numAffectedRows ?? 0);
+    } catch (err) {
+      if (duplicate(err)) return null;
+      throw err;
+    }
+  }
+  await sql`savepoint new_measurements`.execute(db);
+  try {
+    const written = Number((await insert.execute(db)).numAffectedRows ?? 0);
+    await sql`release savepoint new_measurements`.execute(db);
+    return written;
+  } catch (err) {
+    if (!duplicate(err)) throw err;
+    await sql`rollback to savepoint new_measurements`.execute(db);
+    await sql`release savepoint new_measurements`.execute(db);
+    return null;
+  }
+}
+
+/** Of these indicators and periods, the pairs that hold at least one measurement, as `indicatorId|period`. */
+export async function periodsWithMeasurements(db: Db, workspaceId: string, indicatorIds: readonly string[], periods: readonly string[]): Promise<Set<string>> {
+  if (indicatorIds.length === 0 || periods.length === 0) return new Set();
+  const { rows } = await sql<{ indicatorId: string; period: string }>`
+    select i.id as indicator_id, p.period from unnest(${[...indicatorIds]}::uuid[]) as i(id) cross join unnest(${[...periods]}::text[]) as p(period)
+    where exists (select 1 from measurements m where m.workspace_id = ${workspaceId}::uuid and m.indicator_id = i.id and m.period = p.period)`.execute(db);
+  return new Set(rows.map((r) => `${r.indicatorId}|${r.period}`));
+}
+
+/** Sets the summary count of measurements for indicators and periods whose every measurement the caller just wrote (none were there before). */
+export async function setPeriodCounts(db: Db, workspaceId: string, counts: readonly { indicatorId: string; period: string; n: number }[]) {
+  if (counts.length === 0) return;
+  await sql`
+    insert into indicator_periods (workspace_id, indicator_id, period, measurements)
+    select ${workspaceId}::uuid, c.indicator_id, c.period, c.n
+    from unnest(${counts.map((c) => c.indicatorId)}::uuid[], ${counts.map((c) => c.period)}::text[], ${counts.map((c) => c.n)}::int[]) as c(indicator_id, period, n)
+    on conflict (workspace_id, indicator_id, period) do update set measurements = excluded.measurements`.execute(db);
 }
 
 export const findMeasurement = (db: Db, workspaceId: string, indicatorId: string, areaId: string, period: string) =>
