@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../platform/workdays';
-import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
+import { startDichter, type TestDichter, type TestUser } from '../../../test/harness';
+import { youthDebtTeam } from './testing';
 
 let d: TestDichter;
 let owner: TestUser;
@@ -23,21 +24,7 @@ let shop: string;
 
 beforeAll(async () => {
   d = await startDichter();
-  owner = await d.user('Beheerder');
-  coach = await d.user('Jongerenbegeleider');
-  counsellor = await d.user('Schuldhulpverlener');
-  colleague = await d.user('Collega');
-  reader = await d.user('Lezer');
-  slug = await createWorkspace(d, owner);
-  for (const [u, role] of [
-    [coach, 'professional'],
-    [counsellor, 'partner'],
-    [colleague, 'professional'],
-    [reader, 'lezer'],
-  ] as const) {
-    const res = await d.request({ method: 'POST', url: `/api/w/${slug}/members`, token: owner.token, body: { email: u.email, name: u.name, role } });
-    expect(res.status).toBe(201);
-  }
+  ({ owner, coach, counsellor, colleague, reader, slug } = await youthDebtTeam(d));
   taxOffice = (await ok('POST', 'creditors', { name: 'Belastingdienst', address: 'Postbus 100\n6400 AC Heerlen', preferential: true })).id;
   shop = (await ok('POST', 'creditors', { name: 'Webwinkel' })).id;
 }, 120_000);

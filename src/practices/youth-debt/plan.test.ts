@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../platform/demo';
 import { findPersonalData } from '../../platform/privacy';
 import { localDate } from '../../platform/workdays';
-import { createWorkspace, loadDemoAsBeheerder, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
+import { loadDemoAsBeheerder, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
 import { addMonths, goalProgress, outcomeOpen, timeline, wholeShares } from './plan';
+import { youthDebtTeam } from './testing';
 
 // The perspective plan's rules, without a database
 
@@ -104,21 +105,7 @@ const answers = (debtFree: string) => ({ debtFree, inEducation: 'ja', inWork: 'o
 
 beforeAll(async () => {
   d = await startDichter();
-  owner = await d.user('Beheerder');
-  coach = await d.user('Jongerenbegeleider');
-  counsellor = await d.user('Schuldhulpverlener');
-  colleague = await d.user('Collega');
-  reader = await d.user('Lezer');
-  slug = await createWorkspace(d, owner);
-  for (const [u, role] of [
-    [coach, 'professional'],
-    [counsellor, 'partner'],
-    [colleague, 'professional'],
-    [reader, 'lezer'],
-  ] as const) {
-    const res = await d.request({ method: 'POST', url: `/api/w/${slug}/members`, token: owner.token, body: { email: u.email, name: u.name, role } });
-    expect(res.status).toBe(201);
-  }
+  ({ owner, coach, counsellor, colleague, reader, slug } = await youthDebtTeam(d));
   participantId = (await ok('POST', 'participants', { name: 'Daan de Jong', birthDate: yearsAgo(21), coachUserId: coach.id, counsellorUserId: counsellor.id, status: 'actief', startDate: addMonths(today(), -7) })).id;
 }, 120_000);
 afterAll(() => d?.close());

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../platform/workdays';
 import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
 import { addMonths, dueDate, meanOf, momentState, participantDevelopment, scoreDevelopment, type QuestionnaireScores, type Scores } from './questionnaires';
+import { youthDebtTeam } from './testing';
 
 const flat = (n: number): Scores => ({ school: n, werk: n, wonen: n, gezondheid: n, financien: n, sociaalNetwerk: n, welzijn: n });
 
@@ -97,21 +98,7 @@ async function link(moment: number, id = participantId) {
 
 beforeAll(async () => {
   d = await startDichter();
-  owner = await d.user('Beheerder');
-  coach = await d.user('Jongerenbegeleider');
-  counsellor = await d.user('Schuldhulpverlener');
-  colleague = await d.user('Collega');
-  reader = await d.user('Lezer');
-  slug = await createWorkspace(d, owner);
-  for (const [u, role] of [
-    [coach, 'professional'],
-    [counsellor, 'partner'],
-    [colleague, 'professional'],
-    [reader, 'lezer'],
-  ] as const) {
-    const res = await d.request({ method: 'POST', url: `/api/w/${slug}/members`, token: owner.token, body: { email: u.email, name: u.name, role } });
-    expect(res.status).toBe(201);
-  }
+  ({ owner, coach, counsellor, colleague, reader, slug } = await youthDebtTeam(d));
   participantId = await newParticipant();
 }, 120_000);
 afterAll(() => d?.close());
