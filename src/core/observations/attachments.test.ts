@@ -3,8 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
 import { snapshot } from '../../../test/snapshot';
-import { checkPdf, MAX_ATTACHMENT_BYTES, sanitiseFileName } from './attachments';
-import { stripImageMetadata } from './images';
+import { checkPdf, sanitiseFileName } from '../../platform/files/files';
+import { stripImageMetadata } from '../../platform/files/images';
+import { MAX_ATTACHMENT_BYTES } from './attachments';
 
 // --- Small files, byte by byte (like images.test.ts)
 

@@ -1,4 +1,5 @@
 import type { ErrorCatalogue } from '../../platform/errors';
+import { fileErrors } from '../../platform/files/files';
 
 export const observationErrors: ErrorCatalogue = {
   'observation.not_found': { status: 404, nl: 'Deze waarneming bestaat niet in deze werkruimte, of u mag haar niet zien.', en: 'This observation does not exist in this workspace, or you may not see it.' },
@@ -47,39 +48,13 @@ export const observationErrors: ErrorCatalogue = {
   'observation.retention_duplicate': { status: 400, nl: 'Voor deze soort en status staat al een bewaartermijn.', en: 'There already is a retention rule for this kind and status.' },
   'observation.link_not_found': { status: 404, nl: 'Deze link naar een melding klopt niet (meer).', en: 'This link to a report is not (or no longer) valid.' },
   // Attachments
-  'observation.attachment_type': {
-    status: 400,
-    nl: 'Dit soort bestand kunt u niet toevoegen. Voeg een foto (JPEG, PNG of WebP) of een pdf toe.',
-    en: 'This kind of file cannot be attached. Add a photo (JPEG, PNG or WebP) or a PDF.',
-  },
-  'observation.attachment_too_large': { status: 413, nl: 'Het bestand is groter dan 10 MB. Maak de foto kleiner of splits de pdf, en probeer het opnieuw.', en: 'The file is larger than 10 MB. Make the photo smaller or split the PDF, and try again.' },
+  ...fileErrors('observation.attachment'),
   'observation.attachment_limit': {
     status: 409,
     nl: 'Deze waarneming heeft al het maximum van 5 bijlagen. Verwijder eerst een bijlage als u een ander bestand wilt toevoegen.',
     en: 'This observation already has the maximum of 5 attachments. Remove one first if you want to add another file.',
   },
-  'observation.attachment_unreadable': {
-    status: 400,
-    nl: 'Het bestand kon niet worden gelezen; het lijkt beschadigd of onvolledig. Sla het opnieuw op en probeer het nog eens.',
-    en: 'The file could not be read; it seems damaged or incomplete. Save it again and try once more.',
-  },
   'observation.attachment_not_found': { status: 404, nl: 'Deze bijlage bestaat niet (meer) bij deze waarneming.', en: 'This attachment does not exist (any more) on this observation.' },
-  'observation.attachment_pdf_active': {
-    status: 400,
-    nl: 'Deze pdf bevat JavaScript of een opdracht om een programma te starten. Zo’n pdf nemen we niet aan: maak er een gewone pdf van (bijvoorbeeld met ‘Afdrukken als pdf’) en probeer het opnieuw.',
-    en: 'This PDF contains JavaScript or an instruction to start a program. We do not accept such a PDF: turn it into a plain PDF (for example with ‘Print to PDF’) and try again.',
-  },
-  'observation.attachment_pdf_unchecked': {
-    status: 400,
-    nl: 'We kunnen niet controleren of deze pdf veilig is, omdat hij beveiligd, versleuteld of ongewoon opgebouwd is. Sla hem opnieuw op als gewone pdf zonder beveiliging en probeer het nog eens.',
-    en: 'We cannot check whether this PDF is safe, because it is protected, encrypted or built in an unusual way. Save it again as a plain PDF without protection and try once more.',
-  },
-  'observation.attachment_missing': { status: 400, nl: 'Kies een bestand om toe te voegen.', en: 'Choose a file to attach.' },
-  'observation.attachment_not_multipart': {
-    status: 415,
-    nl: 'Stuur het bestand als multipart/form-data, in het veld "file".',
-    en: 'Send the file as multipart/form-data, in the field "file".',
-  },
   'observation.attachment_upload_not_allowed': {
     status: 403,
     nl: 'Alleen de melder, de eigenaar of een coördinator mag bij deze waarneming een bijlage toevoegen.',

@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../platform/errors';
+import { readUploadedFile, sendStoredFile, uploadLimits } from '../../platform/files/http';
 import { errorResponses, listOf, scopedErrors } from '../../platform/http/schema';
 import { toCsv, toXlsx } from '../../platform/tables';
 import * as attachments from './attachments';
@@ -203,23 +203,9 @@ export const routes: FastifyPluginAsync = async (app) => {
   // Attachments: the only routes of this module that read multipart bodies, in a child plugin
   // of their own so every other route stays JSON-only.
   await app.register(async (child) => {
-    await child.register(multipart, { limits: { fileSize: attachments.MAX_ATTACHMENT_BYTES, files: 1, fields: 10, parts: 12 } });
+    await child.register(multipart, uploadLimits);
     const files = child.withTypeProvider<ZodTypeProvider>();
     const attachment = workspace.extend(attachments.attachmentParams.shape);
-    /** Multipart failures in our error shape: a file over the limit is `observation.attachment_too_large`, not Fastify's own. */
-    const uploadError = (err: unknown) => {
-      if (err instanceof DomainError) return err;
-      const { code, statusCode } = err as { code?: string; statusCode?: number };
-      if (code === 'FST_REQ_FILE_TOO_LARGE') return attachments.fileError('observation.attachment_too_large');
-      if (statusCode === 413) return new DomainError('request.too_large');
-      return new DomainError('request.malformed');
-    };
-    /** `inline` or `attachment` with the name as plain ASCII and, for every other character, RFC 5987. */
-    const disposition = (kind: 'inline' | 'attachment', fileName: string) => {
-      const ascii = fileName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\%;]/g, '_');
-      const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-      return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-    };
 
     files.get(
       '/observations/:observationId/attachments',
@@ -244,19 +230,7 @@ export const routes: FastifyPluginAsync = async (app) => {
           response: { 201: attachments.attachmentView, ...scopedErrors(409, 413, 415) },
         },
       },
-      async (req, reply) => {
-        const read = async () => {
-          if (!req.isMultipart()) throw attachments.fileError('observation.attachment_not_multipart');
-          try {
-            const part = await req.file();
-            if (!part || part.fieldname !== 'file') throw attachments.fileError('observation.attachment_missing');
-            return { data: await part.toBuffer(), fileName: part.filename ?? '' };
-          } catch (err) {
-            throw uploadError(err);
-          }
-        };
-        return reply.code(201).send(await attachments.uploadAttachment(req.ctx, req.params.observationId, read));
-      },
+      async (req, reply) => reply.code(201).send(await attachments.uploadAttachment(req.ctx, req.params.observationId, () => readUploadedFile(req, 'observation.attachment'))),
     );
     files.get(
       '/observations/:observationId/attachments/:attachmentId',
@@ -268,16 +242,7 @@ export const routes: FastifyPluginAsync = async (app) => {
           response: { 200: z.any().describe('The file: image/jpeg, image/png, image/webp or application/pdf'), ...scopedErrors() },
         },
       },
-      async (req, reply) => {
-        const file = await attachments.downloadAttachment(req.ctx, req.params.observationId, req.params.attachmentId);
-        return reply
-          .header('content-type', file.contentType)
-          .header('content-disposition', disposition(file.disposition, file.fileName))
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'; sandbox")
-          .header('cache-control', 'private, no-store')
-          .send(file.data);
-      },
+      async (req, reply) => sendStoredFile(reply, await attachments.downloadAttachment(req.ctx, req.params.observationId, req.params.attachmentId)),
     );
     files.delete(
       '/observations/:observationId/attachments/:attachmentId',
