@@ -73,6 +73,14 @@ describe('observations: record, answer, rate', () => {
     expect(await page.locator('.utrecht-data-list').innerText()).toMatch(/Antwoord uiterlijk\s+\d+ \w+ \d{4} \(nog \d+ dagen\)/);
     await expectAccessible(page, 'observation page (phone)');
     expect(await overflow(page), 'horizontal overflow on the observation page').toBeLessThanOrEqual(0);
+
+    // A photo of the situation goes with it, shown as a thumbnail.
+    const attachments = page.getByRole('region', { name: 'Bijlagen' });
+    const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    await attachments.getByLabel('Bestand toevoegen').setInputFiles({ name: 'fietsenstalling.png', mimeType: 'image/png', buffer: photo });
+    await attachments.getByRole('button', { name: 'Bijlage toevoegen' }).click();
+    await expect.poll(() => attachments.getByRole('link', { name: 'fietsenstalling.png (foto openen)' }).isVisible()).toBe(true);
+    await expectAccessible(page, 'observation page with a photo (phone)');
   });
 
   it('warns about a BSN in a public observation and does not save it until the BSN is removed', async () => {

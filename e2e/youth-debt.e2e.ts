@@ -169,6 +169,7 @@ describe('youth debt: participants by number, names only for their own coach and
     await table.getByRole('link', { name: 'JPF-0001', exact: true }).click();
     await expectHeading(p, 'JPF-0001');
     await expect.poll(() => p.getByText('Naam, contactgegevens en geboortedatum ziet alleen de eigen jongerenbegeleider').isVisible()).toBe(true);
+    await expect.poll(() => p.getByText('u ziet alleen hoeveel het er zijn', { exact: false }).isVisible()).toBe(true);
     const offer = p.getByRole('region', { name: 'Aanbod per schuldeiser' });
     await expect.poll(() => offer.locator('tbody tr').count()).toBeGreaterThan(1);
     await expectAccessible(p, 'participant page (by number)');
@@ -228,6 +229,19 @@ describe('youth debt: participants by number, names only for their own coach and
         'Belastingdienst (preferent) € 2.000,00 60,00 % € 1.200,00',
       ]);
       await expectAccessible(p, 'participant page with a new offer');
+
+      // The tax office's letter goes with its debt: only the coach and counsellor see it.
+      const debts = p.getByRole('region', { name: 'Schulden', exact: true });
+      await debts.getByRole('button', { name: 'Documenten (0) bij Belastingdienst' }).click();
+      const documents = p.getByRole('region', { name: /^Documenten bij de schuld aan Belastingdienst/ });
+      await expect.poll(() => documents.getByText('Er zijn nog geen documenten bij deze schuld.', { exact: false }).isVisible()).toBe(true);
+      expect(await p.evaluate(() => document.activeElement?.textContent)).toMatch(/^Documenten bij de schuld aan Belastingdienst/);
+      const letter = '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
+      await documents.getByLabel('Brief of overzicht (foto of pdf)').setInputFiles({ name: 'Aanslag 2025.pdf', mimeType: 'application/pdf', buffer: Buffer.from(letter, 'latin1') });
+      await documents.getByRole('button', { name: 'Document toevoegen' }).click();
+      await expect.poll(() => documents.getByRole('link', { name: 'Aanslag 2025.pdf (pdf downloaden)' }).isVisible()).toBe(true);
+      await expect.poll(() => debts.getByRole('button', { name: 'Documenten (1) bij Belastingdienst' }).isVisible()).toBe(true);
+      await expectAccessible(p, 'documents on a debt');
 
       // The counsellor's figures change: VTLB € 1.000 leaves € 100 a month, so the offer halves.
       expect(await p.getByLabel('Vrij te laten bedrag per maand (euro)').inputValue()).toBe('900,00');

@@ -3,10 +3,9 @@ import { recordAudit } from '../../platform/audit';
 import type { ServiceContext, WorkspaceScope } from '../../platform/context';
 import { transaction } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
-import { listOf } from '../../platform/http/schema';
 import { newId } from '../../platform/ids';
 import { fileError, MAX_FILE_BYTES, prepareFile, type IncomingFile } from '../../platform/files/files';
-import { SNIFFABLE_TYPES, type SniffedFileType } from '../../platform/files/images';
+import { presentStoredFile, storedFileListView, storedFileView, type StoredFileView } from '../../platform/files/schema';
 import { listMembers } from '../workspaces/service';
 import { observationPolicy as policy } from './policies';
 import * as repo from './repository';
@@ -23,20 +22,9 @@ export const MAX_ATTACHMENT_BYTES = MAX_FILE_BYTES;
 
 export const attachmentParams = z.object({ observationId: z.uuid(), attachmentId: z.uuid() });
 
-export const attachmentView = z.object({
-  id: z.uuid(),
-  fileName: z.string(),
-  contentType: z.enum(SNIFFABLE_TYPES),
-  sizeBytes: z.number().int(),
-  uploadedAt: z.string(),
-  uploadedByName: z.string(),
-  /** The uploader or a coordinator. */
-  canDelete: z.boolean(),
-});
-export type AttachmentView = z.infer<typeof attachmentView>;
-export const attachmentListView = listOf(attachmentView).extend({
-  can: z.object({ upload: z.boolean().describe('May add a file now (allowed, and fewer than 5 attachments)') }),
-});
+export const attachmentView = storedFileView;
+export type AttachmentView = StoredFileView;
+export const attachmentListView = storedFileListView;
 
 // Access
 
@@ -53,17 +41,8 @@ const mayDelete = (ctx: ServiceContext, scope: WorkspaceScope, row: repo.Attachm
 /** What the audit log keeps of an attachment: name, type and size, never the bytes. */
 const auditFields = (row: repo.AttachmentMeta) => ({ observationId: row.observationId, fileName: row.fileName, contentType: row.contentType, sizeBytes: row.sizeBytes });
 
-function present(ctx: ServiceContext, scope: WorkspaceScope, row: repo.AttachmentMeta, names: Map<string, string>): AttachmentView {
-  return {
-    id: row.id,
-    fileName: row.fileName,
-    contentType: row.contentType as SniffedFileType,
-    sizeBytes: row.sizeBytes,
-    uploadedAt: row.createdAt.toISOString(),
-    uploadedByName: (row.uploadedBy && names.get(row.uploadedBy)) || (ctx.locale === 'en' ? 'former member' : 'voormalig lid'),
-    canDelete: mayDelete(ctx, scope, row),
-  };
-}
+const present = (ctx: ServiceContext, scope: WorkspaceScope, row: repo.AttachmentMeta, names: Map<string, string>): AttachmentView =>
+  presentStoredFile(row, names, ctx.locale, mayDelete(ctx, scope, row));
 
 const memberNames = async (ctx: ServiceContext) => new Map((await listMembers(ctx)).map((m) => [m.userId, m.name]));
 
@@ -118,12 +97,7 @@ export async function downloadAttachment(ctx: ServiceContext, observationId: str
   await findVisible(ctx, ctx.db, scope, observationId);
   const row = await repo.findAttachmentWithData(ctx.db, scope.id, observationId, attachmentId);
   if (!row) throw new DomainError('observation.attachment_not_found');
-  return {
-    fileName: row.fileName,
-    contentType: row.contentType as SniffedFileType,
-    data: row.data,
-    disposition: row.contentType === 'application/pdf' ? ('attachment' as const) : ('inline' as const),
-  };
+  return row;
 }
 
 /** Removes a file (its uploader or a coordinator); asking for confirmation is the UI's job. */

@@ -75,3 +75,6 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 export function transaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db) : db.transaction().execute(fn);
 }
+
+/** A bytea column as a Buffer: PostgreSQL (pg) answers bytea as a Buffer, PGlite as a Uint8Array. */
+export const byteaAsBuffer = (data: Uint8Array) => (Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));

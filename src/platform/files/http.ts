@@ -40,11 +40,11 @@ export function contentDisposition(kind: 'inline' | 'attachment', fileName: stri
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-/** A stored file to the browser: its own type, never sniffed, sandboxed, not cached. */
-export function sendStoredFile(reply: FastifyReply, file: { contentType: string; fileName: string; data: Buffer; disposition: 'inline' | 'attachment' }) {
+/** A stored file to the browser: a PDF to download, a photo to show; its own type, never sniffed, sandboxed, not cached. */
+export function sendStoredFile(reply: FastifyReply, file: { contentType: string; fileName: string; data: Buffer }) {
   return reply
     .header('content-type', file.contentType)
-    .header('content-disposition', contentDisposition(file.disposition, file.fileName))
+    .header('content-disposition', contentDisposition(file.contentType === 'application/pdf' ? 'attachment' : 'inline', file.fileName))
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'; sandbox")
     .header('cache-control', 'private, no-store')

@@ -1,4 +1,5 @@
 import type { ErrorCatalogue } from '../../platform/errors';
+import { fileErrors } from '../../platform/files/files';
 
 /** Error ids of the youth-debt module (Jongeren Perspectief Fonds); also used as field messages by the schemas. */
 export const youthDebtErrors: ErrorCatalogue = {
@@ -173,4 +174,17 @@ export const youthDebtErrors: ErrorCatalogue = {
   'youth_debt.link_expired': { status: 404, nl: 'Deze link is verlopen. Vraag uw begeleider om een nieuwe link.', en: 'This link has expired. Ask your coach for a new link.' },
   'youth_debt.link_revoked': { status: 404, nl: 'Deze link is ingetrokken. Vraag uw begeleider om een nieuwe link.', en: 'This link has been withdrawn. Ask your coach for a new link.' },
   'youth_debt.link_used': { status: 409, nl: 'Deze vragenlijst is al ingevuld met deze link. Dank u wel! Een link werkt maar één keer.', en: 'This questionnaire has already been filled in with this link. Thank you! A link works only once.' },
+  // Documents on debts
+  ...fileErrors('youth_debt.document'),
+  'youth_debt.document_limit': {
+    status: 409,
+    nl: 'Deze schuld heeft al het maximum van 10 documenten. Verwijder eerst een document als u een ander bestand wilt toevoegen.',
+    en: 'This debt already has the maximum of 10 documents. Remove one first if you want to add another file.',
+  },
+  'youth_debt.document_not_found': { status: 404, nl: 'Dit document bestaat niet (meer) bij deze schuld.', en: 'This document does not exist (any more) on this debt.' },
+  'youth_debt.documents_not_allowed': {
+    status: 403,
+    nl: 'Alleen de eigen coach en schuldhulpverlener van de deelnemer zien en beheren de documenten bij een schuld: brieven van schuldeisers bevatten naam, adres en soms het BSN.',
+    en: 'Only the participant’s own coach and debt counsellor see and manage the documents on a debt: creditors’ letters contain the name, address and sometimes the BSN.',
+  },
 };

@@ -6,8 +6,8 @@ import { participantNumber } from './service';
  * What `dichter export` writes for the youth-debt module: settings, creditors, participants,
  * debts, offers and credits, the ledger, plans, outcomes, questionnaires and the programme's own
  * figures (fund, MKBA, toolkit). Participants go out pseudonymous (number, no name, contact or
- * date of birth) and contact notes stay home: an export file travels further than the two
- * people allowed to see them. Link tokens are never exported (only their hashes exist anyway).
+ * date of birth); contact notes and the documents on debts stay home: an export file travels
+ * further than the two people allowed to see them. Link tokens are never exported (only their hashes exist anyway).
  */
 export async function exportYouthDebt(ctx: ServiceContext): Promise<Record<string, unknown[]>> {
   const scope = ctx.workspace;

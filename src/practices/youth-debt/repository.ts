@@ -156,7 +156,7 @@ export async function updateParticipant(db: Db, workspaceId: string, id: string,
 
 // Debts
 
-export type DebtListRow = DebtRow & { creditorName: string; participantNumber: number };
+export type DebtListRow = DebtRow & { creditorName: string; participantNumber: number; documents: number };
 
 const debtsWithNames = (db: Db, workspaceId: string) =>
   db
@@ -165,6 +165,14 @@ const debtsWithNames = (db: Db, workspaceId: string) =>
     .innerJoin('youthDebtParticipants as p', (j) => j.onRef('p.workspaceId', '=', 'd.workspaceId').onRef('p.id', '=', 'd.participantId'))
     .selectAll('d')
     .select(['c.name as creditorName', 'p.number as participantNumber'])
+    .select((eb) =>
+      eb
+        .selectFrom('youthDebtDebtDocuments as doc')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('doc.workspaceId', '=', 'd.workspaceId')
+        .whereRef('doc.debtId', '=', 'd.id')
+        .as('documents'),
+    )
     .where('d.workspaceId', '=', workspaceId);
 
 export async function listDebts(db: Db, workspaceId: string, query: { participantId?: string; limit: number; offset: number }) {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, listOf, scopedErrors } from '../../platform/http/schema';
 import * as dashboard from './dashboard';
+import { documentRoutes } from './documents.routes';
 import { ledgerRoutes } from './ledger.routes';
 import { letterRoutes } from './letters.routes';
 import { planRoutes } from './plan.routes';
@@ -24,6 +25,7 @@ export const routes: FastifyPluginAsync = async (app) => {
   await app.register(toolkitRoutes);
   await app.register(fundRoutes);
   await app.register(mkbaRoutes);
+  await app.register(documentRoutes);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const workspace = z.object({ workspace: z.string().max(100) });
 

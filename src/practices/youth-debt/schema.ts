@@ -224,6 +224,7 @@ export const debtView = z.object({
   amountCents: z.number().int(),
   preferential: z.boolean(),
   status: z.enum(DEBT_STATUSES),
+  documents: z.number().int().describe('Het aantal documenten bij de schuld; de documenten zelf alleen voor de eigen coach en schuldhulpverlener'),
 });
 export const participantView = participantSummaryView.extend({
   /** Personal details: null unless the reader is the coach or counsellor. */

@@ -189,6 +189,7 @@ const debtView = (d: repo.DebtListRow) => ({
   amountCents: Number(d.amountCents),
   preferential: d.preferential,
   status: d.status as DebtStatus,
+  documents: d.documents,
 });
 
 export async function listParticipants(ctx: ServiceContext, query: ParticipantListQuery) {

@@ -9,3 +9,4 @@ export * from './page';
 export * from './pagination';
 export * from './sheet-import';
 export * from './table';
+export * from './stored-files';

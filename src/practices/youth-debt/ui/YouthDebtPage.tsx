@@ -6,6 +6,7 @@ import { useFormat, useLocale, useT } from '../../../web/i18n';
 import { NotFoundPage } from '../../../web/pages/NotFoundPage';
 import {
   BackLink,
+  Button,
   ButtonLink,
   DataList,
   DataTable,
@@ -18,6 +19,7 @@ import {
   Section,
   SelectField,
   useNarrowScreen,
+  VisuallyHidden,
 } from '../../../web/ui';
 import { useSession } from '../../../web/session';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
@@ -27,6 +29,7 @@ import { FundSection } from './FundSection';
 import { MkbaLink, MkbaPage } from './MkbaPage';
 import { Contacts } from './Contacts';
 import { Dashboard } from './Dashboard';
+import { DebtDocuments } from './DebtDocuments';
 import { Ledger } from './Ledger';
 import { AddDebtForm, RegisterParticipantPage, SettingsForm, UpdateCaseForm } from './forms';
 import { m } from './messages';
@@ -66,6 +69,7 @@ interface Debt {
   amountCents: number;
   preferential: boolean;
   status: DebtStatus;
+  documents: number;
 }
 interface Participant extends ParticipantSummary {
   can: { edit: boolean; editPersonal: boolean };
@@ -248,6 +252,42 @@ function ParticipantList() {
   );
 }
 
+/** The debts of a participant; their own coach and counsellor open a debt's documents from the table. */
+function Debts({ participant: p }: { participant: Participant }) {
+  const t = useT(m);
+  const { locale } = useLocale();
+  const [openId, setOpenId] = useState<string | null>(null);
+  const open = p.debtList.find((d) => d.id === openId);
+  return (
+    <>
+      {p.personalVisible ? <Paragraph>{t('debts.documentsIntro')}</Paragraph> : <Paragraph>{t('debts.documentsHidden')}</Paragraph>}
+      <DataTable
+        caption={t('debts.caption')}
+        captionHidden
+        rows={p.debtList}
+        rowKey={(d) => d.id}
+        columns={[
+          { header: t('debts.creditor'), cell: (d) => `${d.creditorName} (${d.preferential ? t('kind.preferential') : t('kind.concurrent')})`, rowHeader: true },
+          { header: t('debts.status'), cell: (d) => t(`debtStatus.${d.status}`) },
+          { header: t('debts.amount'), cell: (d) => formatEuros(d.amountCents, locale), numeric: true },
+          {
+            header: t('debts.documents'),
+            cell: (d) =>
+              p.personalVisible ? (
+                <Button appearance="subtle" aria-pressed={d.id === openId} onClick={() => setOpenId(d.id === openId ? null : d.id)}>
+                  {t('debts.documentsButton', { n: d.documents })} <VisuallyHidden>{t('debts.documentsOf', { creditor: d.creditorName })}</VisuallyHidden>
+                </Button>
+              ) : (
+                d.documents
+              ),
+          },
+        ]}
+      />
+      {open && <DebtDocuments key={open.id} debt={open} participantId={p.id} />}
+    </>
+  );
+}
+
 function ParticipantPage() {
   const t = useT(m);
   const f = useFormat();
@@ -301,17 +341,7 @@ function ParticipantPage() {
               {p.debtList.length === 0 ? (
                 <Paragraph>{t('debts.empty')}</Paragraph>
               ) : (
-                <DataTable
-                  caption={t('debts.caption')}
-                  captionHidden
-                  rows={p.debtList}
-                  rowKey={(d) => d.id}
-                  columns={[
-                    { header: t('debts.creditor'), cell: (d) => `${d.creditorName} (${d.preferential ? t('kind.preferential') : t('kind.concurrent')})`, rowHeader: true },
-                    { header: t('debts.status'), cell: (d) => t(`debtStatus.${d.status}`) },
-                    { header: t('debts.amount'), cell: (d) => formatEuros(d.amountCents, locale), numeric: true },
-                  ]}
-                />
+                <Debts participant={p} />
               )}
             </Section>
             {p.can.edit && (
