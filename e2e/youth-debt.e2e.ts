@@ -338,12 +338,24 @@ describe('youth debt: the perspective plan, contacts, timeline and outcomes', ()
       await p.locator('#yd-g-steps').fill('Inschrijven als woningzoekende\nReageren op kamers');
       await plan.getByRole('button', { name: 'Doel toevoegen' }).click();
       await expect.poll(() => plan.getByText('Doel ‘Een eigen kamer in de buurt’ toegevoegd.').isVisible()).toBe(true);
-      const goal = plan.getByRole('article', { name: 'Een eigen kamer in de buurt' });
+      let goal = plan.getByRole('article', { name: 'Een eigen kamer in de buurt' });
       const bar = goal.getByRole('progressbar', { name: 'Voortgang van ‘Een eigen kamer in de buurt’' });
       await expect.poll(() => bar.getAttribute('value')).toBe('0');
       await goal.getByRole('checkbox', { name: /^1\. Inschrijven als woningzoekende/ }).press('Space');
       await expect.poll(() => bar.getAttribute('value')).toBe('50');
       expect(norm(await goal.innerText())).toContain('Voortgang: 50 % (1 van 2 stappen klaar)');
+      expect(await goal.getByRole('checkbox', { name: /^1\. Inschrijven als woningzoekende, klaar op / }).isChecked()).toBe(true);
+
+      // Changing the goal: a sharper title and a third step; the step done stays done.
+      await goal.getByRole('button', { name: 'Wijzigen' }).click();
+      await expect.poll(() => goal.getByRole('heading', { name: 'Doel ‘Een eigen kamer in de buurt’ wijzigen' }).isVisible()).toBe(true);
+      await goal.getByLabel('Doel', { exact: true }).fill('Een eigen kamer in Noord');
+      await goal.getByLabel('Stappen').fill('Inschrijven als woningzoekende\nReageren op kamers\nHuurtoeslag aanvragen');
+      await expectAccessible(p, 'editing a goal');
+      await goal.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      await expect.poll(() => plan.getByText('Doel ‘Een eigen kamer in Noord’ bijgewerkt.').isVisible()).toBe(true);
+      goal = plan.getByRole('article', { name: 'Een eigen kamer in Noord' });
+      expect(norm(await goal.innerText())).toContain('Voortgang: 33 % (1 van 3 stappen klaar)');
       expect(await goal.getByRole('checkbox', { name: /^1\. Inschrijven als woningzoekende, klaar op / }).isChecked()).toBe(true);
 
       // A phone number in the note: refused, with the message at the field, and nothing saved.
@@ -361,6 +373,15 @@ describe('youth debt: the perspective plan, contacts, timeline and outcomes', ()
       await contacts.getByRole('button', { name: 'Contact vastleggen' }).click();
       await expect.poll(() => rows.count()).toBe(before + 1);
       expect(norm(await rows.first().innerText())).toMatch(/telefonisch .*Afgesproken om volgende week terug te bellen\./);
+
+      // The coach adds how long the call took.
+      await rows.first().getByRole('button', { name: /^Contact van .* wijzigen$/ }).click();
+      await expect.poll(() => contacts.getByRole('heading', { name: /^Contact van .* wijzigen$/ }).isVisible()).toBe(true);
+      expect(await p.locator('#yd-ce-note').inputValue()).toBe('Afgesproken om volgende week terug te bellen.');
+      await p.locator('#yd-ce-duration').fill('15');
+      await contacts.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      await expect.poll(() => contacts.getByText(/^Contact van .* bijgewerkt\.$/).isVisible()).toBe(true);
+      expect(norm(await rows.first().innerText())).toMatch(/telefonisch 15 min\. Afgesproken/);
 
       // A story from this contact becomes an observation of the workspace; the note is the first draft.
       await rows.first().getByRole('button', { name: /^Een verhaal uit het contact van .* delen$/ }).click();
@@ -385,10 +406,10 @@ describe('youth debt: the perspective plan, contacts, timeline and outcomes', ()
       await expect.poll(() => rows.count()).toBe(before);
 
       await goal.getByRole('button', { name: 'Verwijderen' }).click();
-      await expect.poll(() => dialog.getByRole('heading', { name: 'Doel ‘Een eigen kamer in de buurt’ verwijderen?' }).isVisible()).toBe(true);
+      await expect.poll(() => dialog.getByRole('heading', { name: 'Doel ‘Een eigen kamer in Noord’ verwijderen?' }).isVisible()).toBe(true);
       await dialog.getByRole('button', { name: 'Doel verwijderen' }).click();
       await expect.poll(() => goal.count()).toBe(0);
-      await expect.poll(() => plan.getByText('Doel ‘Een eigen kamer in de buurt’ verwijderd.').isVisible()).toBe(true);
+      await expect.poll(() => plan.getByText('Doel ‘Een eigen kamer in Noord’ verwijderd.').isVisible()).toBe(true);
 
       await p.setViewportSize({ width: 375, height: 800 });
       expect(await overflow(p)).toBeLessThanOrEqual(0);

@@ -24,6 +24,11 @@ const cm = defineMessages(
     'noNote': '—',
     'noteHidden': 'alleen voor begeleider en schuldhulpverlener',
     'delete': 'Verwijderen',
+    'edit': 'Wijzigen',
+    'editLabel': 'Contact van {date} wijzigen',
+    'edit.title': 'Contact van {date} wijzigen',
+    'edit.submit': 'Wijzigingen opslaan',
+    'edit.saved': 'Contact van {date} bijgewerkt.',
     'deleteLabel': 'Contact van {date} verwijderen',
     'deleteTitle': 'Contact van {date} verwijderen?',
     'deleteBody': 'Het contact en de notitie verdwijnen. Dit kunt u niet ongedaan maken.',
@@ -71,6 +76,11 @@ const cm = defineMessages(
     'noNote': '—',
     'noteHidden': 'only for the coach and debt counsellor',
     'delete': 'Delete',
+    'edit': 'Edit',
+    'editLabel': 'Edit the contact of {date}',
+    'edit.title': 'Edit the contact of {date}',
+    'edit.submit': 'Save changes',
+    'edit.saved': 'Contact of {date} updated.',
     'deleteLabel': 'Delete the contact of {date}',
     'deleteTitle': 'Delete the contact of {date}?',
     'deleteBody': 'The contact and its note disappear. This cannot be undone.',
@@ -114,6 +124,7 @@ export function Contacts({ participantId }: { participantId: string }) {
   const page = usePagePath();
   const [status, setStatus] = useState('');
   const [storyOf, setStoryOf] = useState<Contact | null>(null);
+  const [editing, setEditing] = useState<Contact | null>(null);
   const remove = useConfirmedAction({
     action: (c: Contact) => api.delete(wsPath(workspace.slug, `youth-debt/contacts/${c.id}`)),
     onDone: async (c) => {
@@ -161,12 +172,29 @@ export function Contacts({ participantId }: { participantId: string }) {
                   p.can.manageContacts && {
                     header: t('col.actions'),
                     cell: (c) => (
-                      <Button appearance="subtle" aria-label={t('deleteLabel', { date: f.date(c.date) })} onClick={() => remove.ask(c)}>
-                        {t('delete')}
-                      </Button>
+                      <ButtonGroup>
+                        <Button appearance="subtle" aria-label={t('editLabel', { date: f.date(c.date) })} onClick={() => setEditing(c)}>
+                          {t('edit')}
+                        </Button>
+                        <Button appearance="subtle" aria-label={t('deleteLabel', { date: f.date(c.date) })} onClick={() => remove.ask(c)}>
+                          {t('delete')}
+                        </Button>
+                      </ButtonGroup>
                     ),
                   },
                 ]}
+              />
+            )}
+            {editing && (
+              <ContactForm
+                key={editing.id}
+                participantId={participantId}
+                contact={editing}
+                onSaved={(message) => {
+                  setEditing(null);
+                  setStatus(message);
+                }}
+                onCancel={() => setEditing(null)}
               />
             )}
             {storyOf && (
@@ -187,44 +215,51 @@ export function Contacts({ participantId }: { participantId: string }) {
   );
 }
 
-/** The quick form: date (today), kind, duration and a short note; a note with personal data is refused at the field. */
-function ContactForm({ participantId, onSaved }: { participantId: string; onSaved(message: string): void }) {
+/**
+ * The quick form: date (today), kind, duration and a short note; a note with personal data is
+ * refused at the field. With `contact` it changes that contact.
+ */
+function ContactForm({ participantId, contact, onSaved, onCancel }: { participantId: string; contact?: Contact; onSaved(message: string): void; onCancel?(): void }) {
   const t = useT(cm);
   const pt = useT(pm);
   const f = useFormat();
   const { workspace } = useWorkspace();
   const refresh = useRefreshPlan();
-  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
-  const [kind, setKind] = useState<ContactKind>('gesprek');
-  const [duration, setDuration] = useState('');
-  const [note, setNote] = useState('');
+  const [date, setDate] = useState(() => contact?.date ?? new Date().toISOString().slice(0, 10));
+  const [kind, setKind] = useState<ContactKind>(contact?.kind ?? 'gesprek');
+  const [duration, setDuration] = useState(contact?.durationMinutes == null ? '' : String(contact.durationMinutes));
+  const [note, setNote] = useState(contact?.note ?? '');
+  const id = (field: string) => (contact ? `yd-ce-${field}` : `yd-c-${field}`);
   const fields: Record<string, FieldRef> = {
-    date: { id: 'yd-c-date', label: t('form.date') },
-    kind: { id: 'yd-c-kind', label: t('form.kind') },
-    durationMinutes: { id: 'yd-c-duration', label: t('form.duration') },
-    note: { id: 'yd-c-note', label: t('form.note') },
+    date: { id: id('date'), label: t('form.date') },
+    kind: { id: id('kind'), label: t('form.kind') },
+    durationMinutes: { id: id('duration'), label: t('form.duration') },
+    note: { id: id('note'), label: t('form.note') },
   };
   const form = useFormSubmit({
     fields,
     send: () => {
       const minutes = duration.trim() === '' ? null : /^\d{1,4}$/.test(duration.trim()) ? Number(duration.trim()) : NaN;
       if (Number.isNaN(minutes)) throw new ApiError(400, 'request.invalid', t('form.durationInvalid'), [{ path: 'durationMinutes', message: t('form.durationInvalid') }]);
+      if (contact) return api.patch<Contact>(wsPath(workspace.slug, `youth-debt/contacts/${contact.id}`), { date, kind, durationMinutes: minutes, note });
       return api.post<Contact>(wsPath(workspace.slug, 'youth-debt/contacts'), { participantId, date, kind, durationMinutes: minutes, ...(note.trim() ? { note } : {}) });
     },
-    onSaved: async (contact) => {
-      setNote('');
-      setDuration('');
-      onSaved(t('form.saved', { date: f.date(contact.date) }));
+    onSaved: async (saved) => {
+      if (!contact) {
+        setNote('');
+        setDuration('');
+      }
+      onSaved(t(contact ? 'edit.saved' : 'form.saved', { date: f.date(saved.date) }));
       await refresh();
     },
   });
   return (
     <>
-      <Heading level={3}>{t('form.title')}</Heading>
+      <Heading level={3}>{contact ? t('edit.title', { date: f.date(contact.date) }) : t('form.title')}</Heading>
       <Form form={form}>
-        <TextField id="yd-c-date" type="date" label={t('form.date')} className="dichter-input-date" value={date} onChange={(e) => setDate(e.target.value)} error={form.fieldError('date')} />
+        <TextField id={id('date')} type="date" label={t('form.date')} className="dichter-input-date" value={date} onChange={(e) => setDate(e.target.value)} error={form.fieldError('date')} />
         <SelectField
-          id="yd-c-kind"
+          id={id('kind')}
           label={t('form.kind')}
           options={CONTACT_KINDS.map((k) => ({ value: k, label: pt(`kind.${k}`) }))}
           value={kind}
@@ -232,7 +267,7 @@ function ContactForm({ participantId, onSaved }: { participantId: string; onSave
           error={form.fieldError('kind')}
         />
         <TextField
-          id="yd-c-duration"
+          id={id('duration')}
           label={t('form.duration')}
           optional
           inputMode="numeric"
@@ -242,9 +277,10 @@ function ContactForm({ participantId, onSaved }: { participantId: string; onSave
           onChange={(e) => setDuration(e.target.value)}
           error={form.fieldError('durationMinutes')}
         />
-        <TextAreaField id="yd-c-note" label={t('form.note')} description={t('form.note.help')} optional rows={3} value={note} onChange={(e) => setNote(e.target.value)} error={form.fieldError('note')} />
+        <TextAreaField id={id('note')} label={t('form.note')} description={t('form.note.help')} optional rows={3} value={note} onChange={(e) => setNote(e.target.value)} error={form.fieldError('note')} />
         <ButtonGroup>
-          <SubmitButton busy={form.busy}>{t('form.submit')}</SubmitButton>
+          <SubmitButton busy={form.busy}>{t(contact ? 'edit.submit' : 'form.submit')}</SubmitButton>
+          {onCancel && <Button onClick={onCancel}>{t('story.cancel')}</Button>}
         </ButtonGroup>
       </Form>
     </>

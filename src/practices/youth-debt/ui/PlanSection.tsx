@@ -90,6 +90,11 @@ export const pm = defineMessages(
     'goal.letGo': 'Loslaten',
     'goal.reopen': 'Weer openzetten',
     'goal.delete': 'Verwijderen',
+    'goal.edit': 'Wijzigen',
+    'edit.title': 'Doel ‘{title}’ wijzigen',
+    'edit.steps.help': 'Eén stap per regel. Een stap die u zo laat, blijft klaar als hij klaar was; een nieuwe regel is een nieuwe stap.',
+    'edit.submit': 'Wijzigingen opslaan',
+    'edit.cancel': 'Annuleren',
     'goal.actions': 'Acties voor ‘{title}’',
     'goal.deleteTitle': 'Doel ‘{title}’ verwijderen?',
     'goal.deleteBody': 'Het doel en zijn stappen verdwijnen uit het perspectiefplan. Dit kunt u niet ongedaan maken.',
@@ -161,6 +166,11 @@ export const pm = defineMessages(
     'goal.letGo': 'Let go',
     'goal.reopen': 'Open again',
     'goal.delete': 'Delete',
+    'goal.edit': 'Edit',
+    'edit.title': 'Edit goal ‘{title}’',
+    'edit.steps.help': 'One step per line. A step you leave as it is stays done if it was; a new line is a new step.',
+    'edit.submit': 'Save changes',
+    'edit.cancel': 'Cancel',
     'goal.actions': 'Actions for ‘{title}’',
     'goal.deleteTitle': 'Delete goal ‘{title}’?',
     'goal.deleteBody': 'The goal and its steps disappear from the perspective plan. This cannot be undone.',
@@ -245,7 +255,7 @@ export function PlanSection({ participantId }: { participantId: string }) {
                 </div>
               ))
             )}
-            {p.can.manageGoals && <AddGoalForm participantId={participantId} onSaved={setStatus} />}
+            {p.can.manageGoals && <GoalForm participantId={participantId} onSaved={setStatus} />}
             {remove.dialog((g) => ({ title: t('goal.deleteTitle', { title: g.title }), body: t('goal.deleteBody'), confirmLabel: t('goal.deleteConfirm') }))}
           </>
         )}
@@ -263,6 +273,7 @@ function GoalCard({ goal: g, manage, onSaved, onDelete }: { goal: Goal; manage: 
   const refresh = useRefreshPlan();
   const [progress, setProgress] = useState(String(g.progress));
   const [progressError, setProgressError] = useState<string | undefined>();
+  const [editing, setEditing] = useState(false);
   const save = useMutation({
     mutationFn: (patch: Record<string, unknown>) => api.patch<Goal>(wsPath(workspace.slug, `youth-debt/goals/${g.id}`), patch),
     onSuccess: async (saved) => {
@@ -369,28 +380,46 @@ function GoalCard({ goal: g, manage, onSaved, onDelete }: { goal: Goal; manage: 
                 {t('goal.reopen')}
               </Button>
             )}
+            <Button aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+              {t('goal.edit')}
+            </Button>
             <Button appearance="subtle" onClick={onDelete}>
               {t('goal.delete')}
             </Button>
           </ButtonGroup>
         </div>
       )}
+      {manage && editing && (
+        <GoalForm
+          participantId={g.participantId}
+          goal={g}
+          onSaved={(message) => {
+            setEditing(false);
+            onSaved(message);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      )}
     </article>
   );
 }
 
-/** A new goal: life domain, what the young person wants to reach, and the steps (one per line). */
-function AddGoalForm({ participantId, onSaved }: { participantId: string; onSaved(message: string): void }) {
+/**
+ * A new goal, or changes to one: life domain, what the young person wants to reach, and the steps
+ * (one per line). An edited step list keeps the steps whose text stays, with their date done.
+ */
+function GoalForm({ participantId, goal, onSaved, onCancel }: { participantId: string; goal?: Goal; onSaved(message: string): void; onCancel?(): void }) {
   const t = useT(pm);
   const { workspace } = useWorkspace();
   const refresh = useRefreshPlan();
-  const [domain, setDomain] = useState<LifeDomain>('financien');
-  const [title, setTitle] = useState('');
-  const [steps, setSteps] = useState('');
+  const [domain, setDomain] = useState<LifeDomain>(goal?.domain ?? 'financien');
+  const [title, setTitle] = useState(goal?.title ?? '');
+  const [steps, setSteps] = useState(goal ? goal.steps.map((s) => s.title).join('\n') : '');
+  const id = (field: string) => (goal ? `yd-ge-${goal.id}-${field}` : `yd-g-${field}`);
   const fields: Record<string, FieldRef> = {
-    domain: { id: 'yd-g-domain', label: t('add.domain') },
-    title: { id: 'yd-g-title', label: t('add.goal') },
-    steps: { id: 'yd-g-steps', label: t('add.steps') },
+    domain: { id: id('domain'), label: t('add.domain') },
+    title: { id: id('title'), label: t('add.goal') },
+    steps: { id: id('steps'), label: t('add.steps') },
   };
   const lines = () =>
     steps
@@ -402,12 +431,22 @@ function AddGoalForm({ participantId, onSaved }: { participantId: string; onSave
     send: () => {
       const list = lines();
       if (list.length > 20) throw new ApiError(400, 'request.invalid', t('add.tooManySteps'), [{ path: 'steps', message: t('add.tooManySteps') }]);
-      return api.post<Goal>(wsPath(workspace.slug, 'youth-debt/goals'), { participantId, domain, title, steps: list.map((s) => ({ title: s })) });
+      if (!goal) return api.post<Goal>(wsPath(workspace.slug, 'youth-debt/goals'), { participantId, domain, title, steps: list.map((s) => ({ title: s })) });
+      const unused = [...goal.steps];
+      const kept = list.map((line) => {
+        const i = unused.findIndex((s) => s.title === line);
+        const [step] = i < 0 ? [] : unused.splice(i, 1);
+        return step ? { id: step.id, title: line, done: step.done } : { title: line };
+      });
+      return api.patch<Goal>(wsPath(workspace.slug, `youth-debt/goals/${goal.id}`), { domain, title, steps: kept });
     },
-    onSaved: async (goal) => {
-      setTitle('');
-      setSteps('');
-      onSaved(t('add.added', { title: goal.title }));
+    onSaved: async (saved) => {
+      if (goal) onSaved(t('goal.saved', { title: saved.title }));
+      else {
+        setTitle('');
+        setSteps('');
+        onSaved(t('add.added', { title: saved.title }));
+      }
       await refresh();
     },
   });
@@ -415,20 +454,21 @@ function AddGoalForm({ participantId, onSaved }: { participantId: string; onSave
   const stepError = form.fieldError('steps') ?? [...Array(20).keys()].map((i) => form.fieldError(`steps.${i}.title`)).find(Boolean);
   return (
     <>
-      <Heading level={3}>{t('add.title')}</Heading>
+      <Heading level={goal ? 5 : 3}>{goal ? t('edit.title', { title: goal.title }) : t('add.title')}</Heading>
       <Form form={form}>
         <SelectField
-          id="yd-g-domain"
+          id={id('domain')}
           label={t('add.domain')}
           options={LIFE_DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }))}
           value={domain}
           onChange={(e) => setDomain(e.target.value as LifeDomain)}
           error={form.fieldError('domain')}
         />
-        <TextField id="yd-g-title" label={t('add.goal')} description={t('add.goal.help')} autoComplete="off" value={title} onChange={(e) => setTitle(e.target.value)} error={form.fieldError('title')} />
-        <TextAreaField id="yd-g-steps" label={t('add.steps')} description={t('add.steps.help')} optional rows={4} value={steps} onChange={(e) => setSteps(e.target.value)} error={stepError} />
+        <TextField id={id('title')} label={t('add.goal')} description={t('add.goal.help')} autoComplete="off" value={title} onChange={(e) => setTitle(e.target.value)} error={form.fieldError('title')} />
+        <TextAreaField id={id('steps')} label={t('add.steps')} description={t(goal ? 'edit.steps.help' : 'add.steps.help')} optional rows={4} value={steps} onChange={(e) => setSteps(e.target.value)} error={stepError} />
         <ButtonGroup>
-          <SubmitButton busy={form.busy}>{t('add.submit')}</SubmitButton>
+          <SubmitButton busy={form.busy}>{t(goal ? 'edit.submit' : 'add.submit')}</SubmitButton>
+          {onCancel && <Button onClick={onCancel}>{t('edit.cancel')}</Button>}
         </ButtonGroup>
       </Form>
     </>
