@@ -105,7 +105,13 @@ export async function createWorkspace(d: TestDichter, owner: TestUser, slug = `w
 export async function loadDemoAsBeheerder(d: TestDichter): Promise<string> {
   const { DEMO, loadDemo } = await import('../src/platform/demo');
   await loadDemo(d.runtime.context(), d.runtime.registry, () => {});
-  const admin = (await auth.findUserByEmail(d.runtime.database.db, DEMO.adminEmail))!;
-  const actor = { userId: admin.id, email: admin.email, name: admin.name, isAdmin: false, via: 'cli' as const };
+  return tokenOf(d, DEMO.adminEmail);
+}
+
+/** An API token of an existing account (such as a demo member), as `dichter token create` makes one. */
+export async function tokenOf(d: TestDichter, email: string): Promise<string> {
+  const user = await auth.findUserByEmail(d.runtime.database.db, email);
+  if (!user) throw new Error(`no account for ${email}`);
+  const actor = { userId: user.id, email: user.email, name: user.name, isAdmin: false, via: 'cli' as const };
   return (await auth.createToken({ ...d.cli, actor }, 'tests')).token;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, loadDemo } from '../../platform/demo';
-import { loadDemoAsBeheerder, startDichter, type TestDichter } from '../../../test/harness';
+import { loadDemoAsBeheerder, startDichter, tokenOf, type TestDichter } from '../../../test/harness';
+import { checkPdf } from '../../platform/files/files';
 import { exportYouthDebt } from './exports';
 
 let d: TestDichter;
@@ -40,6 +41,23 @@ describe('youth-debt demo data', () => {
     expect(fund.totals.kapitaal).toBe(25_000_000);
     expect(fund.totals.kredieten).toBeLessThan(0);
     expect(fund.balance).toBe(Object.values(fund.totals as Record<string, number>).reduce((a, b) => a + b, 0));
+  });
+
+  it('keeps a creditor’s reminder (a PDF that passes the upload checks) on the first debt of each active participant, for their coach and counsellor only', async () => {
+    const actief = (await get('participants?status=actief&limit=500')).body.items;
+    const debtsOf = async (id: string) => (await get(`debts?participantId=${id}`)).body.items;
+    const withLetter = await Promise.all(actief.map(async (p: { id: string }) => (await debtsOf(p.id))[0].documents));
+    expect(withLetter).toEqual(Array(26).fill(1));
+    // The beheerder sees that there is a letter, not the letter.
+    const [debt] = await debtsOf(actief[0].id);
+    expect((await get(`debts/${debt.id}/documents`)).status).toBe(403);
+    const counsellor = await tokenOf(d, 'partner@demo.dichter.nl');
+    const docs = await d.request({ url: `/api/w/${DEMO.slug}/youth-debt/debts/${debt.id}/documents`, token: counsellor });
+    expect(docs.body.items).toMatchObject([{ fileName: `Betalingsherinnering ${debt.creditorName}.pdf`, contentType: 'application/pdf' }]);
+    const file = await d.app.server.inject({ url: `/api/w/${DEMO.slug}/youth-debt/debts/${debt.id}/documents/${docs.body.items[0].id}`, headers: { authorization: `Bearer ${counsellor}` } });
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.toString('latin1')).toMatch(/^%PDF-1\.4[\s\S]*Volgens onze administratie staat er nog EUR [\d.]+,\d{2} open\.[\s\S]*%%EOF\n$/);
+    expect(checkPdf(file.rawPayload)).toBe('ok');
   });
 
   it('exports the whole approach for `dichter export`, without names, contact notes or link tokens', async () => {

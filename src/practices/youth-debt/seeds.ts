@@ -5,6 +5,7 @@ import type { DemoContext } from '../../platform/module';
 import { localDate } from '../../platform/workdays';
 import { listAreas } from '../../core/areas/service';
 import { listMembers } from '../../core/workspaces/service';
+import { seedDemoDocuments } from './documents.seeds';
 import { saveFund } from './fund.repository';
 import { seedDemoLetters } from './letters.seeds';
 import { seedDemoPlan } from './plan.seeds';
@@ -158,6 +159,7 @@ async function seed(ctx: ServiceContext, scope: WorkspaceScope, demo: DemoContex
     }
   }
   demo.log(`schuldenaanpak jongeren: ${CREDITORS.length} schuldeisers, ${STATUSES.length} deelnemers, ${debts} schulden`);
+  await seedDemoDocuments(ctx, scope, demo);
   await seedDemoLetters(ctx, scope, demo);
   await seedDemoQuestionnaires(ctx, scope, demo);
   await seedDemoPlan(ctx, scope, demo);
