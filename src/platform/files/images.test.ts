@@ -11,14 +11,10 @@ import {
   webpChunks,
   type ImageType,
 } from './images';
+import { bytes, pngChunk, u16 as u16be, u32 as u32be } from './testing';
 
 // --- Builders: small images, byte by byte. The JPEG, PNG and WebP built here decode with djpeg, pngcheck and dwebp.
 
-const bytes = (...parts: (Buffer | string | number[])[]) =>
-  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.isBuffer(p) ? p : Buffer.from(p))));
-
-const u16be = (n: number) => [n >> 8, n & 0xff];
-const u32be = (n: number) => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
 const u32le = (n: number) => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff];
 
 /** A TIFF structure (big-endian) as in Exif: IFD0 with orientation and a GPS IFD with a latitude. */
@@ -72,22 +68,6 @@ const jpegWithMetadata = (orientation: number | null = 6) =>
     JPEG.soi, JPEG.jfif, JPEG.exif(orientation), JPEG.xmp, JPEG.icc, JPEG.mpf, JPEG.iptc, JPEG.adobe, JPEG.comment,
     ...ESSENTIAL, JPEG.eoi, 'TRAILER: second image with its own Exif',
   );
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (buf: Buffer) => {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-
-const pngChunk = (type: string, data: Buffer | string | number[]) => {
-  const body = bytes(type, data);
-  return bytes(u32be(body.length - 4), body, u32be(crc32(body)));
-};
 
 const PNG = {
   signature: bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),

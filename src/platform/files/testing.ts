@@ -7,7 +7,7 @@ import type { TestDichter } from '../../../test/harness';
  */
 
 export const bytes = (...parts: (Buffer | string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.isBuffer(p) ? p : Buffer.from(p))));
-const u16 = (n: number) => [n >> 8, n & 0xff];
+export const u16 = (n: number) => [n >> 8, n & 0xff];
 export const u32 = (n: number) => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
 const segment = (marker: number, payload: Buffer | string | number[]) => {
   const data = bytes(payload);
@@ -49,7 +49,7 @@ const crc32 = (buf: Buffer) => {
   for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 };
-const pngChunk = (type: string, data: Buffer | string | number[]) => {
+export const pngChunk = (type: string, data: Buffer | string | number[]) => {
   const body = bytes(type, data);
   return bytes(u32(body.length - 4), body, u32(crc32(body)));
 };

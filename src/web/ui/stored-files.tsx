@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, api, postWithProgress, type List } from '../api';
-import { defineMessages, useFormat, useT } from '../i18n';
+import { defineMessages, useFormat, useT, type Translate } from '../i18n';
 import { shellMessages } from '../messages';
 import { refreshAfterWrite } from '../queries';
 import type { StoredFileView } from '../../platform/files/schema';
@@ -85,6 +85,23 @@ export interface StoredFilesTexts {
   uploaded(name: string): string;
   deleted(name: string): string;
 }
+
+type TextKey = 'title' | 'empty' | 'caption' | 'file' | 'submit' | 'fileHelp' | 'full' | 'deleteTitle' | 'deleteBody' | 'uploaded' | 'deleted';
+
+/** The texts from a module's messages under the same keys (`deleteBody`, `uploaded` and `deleted` take `{name}`). */
+export const storedFilesTexts = (t: Translate<TextKey>): StoredFilesTexts => ({
+  title: t('title'),
+  empty: t('empty'),
+  caption: t('caption'),
+  file: t('file'),
+  submit: t('submit'),
+  fileHelp: t('fileHelp'),
+  full: t('full'),
+  deleteTitle: t('deleteTitle'),
+  deleteBody: (name) => t('deleteBody', { name }),
+  uploaded: (name) => t('uploaded', { name }),
+  deleted: (name) => t('deleted', { name }),
+});
 
 /**
  * The files stored with a record (attachments of an observation, documents on a debt): a table

@@ -1,6 +1,6 @@
 import { wsPath } from '../../../web/api';
 import { defineMessages, useT } from '../../../web/i18n';
-import { StoredFiles } from '../../../web/ui';
+import { StoredFiles, storedFilesTexts } from '../../../web/ui';
 import { useWorkspace } from '../../../web/workspace';
 
 const m = defineMessages(
@@ -44,19 +44,7 @@ export default function Attachments({ observationId, canUpload }: { observationI
       idPrefix={`attachments-${observationId}`}
       canUpload={canUpload}
       errorFields={{ 'observation.attachment_upload_not_allowed': 'file' }}
-      texts={{
-        title: t('title'),
-        empty: t('empty'),
-        caption: t('caption'),
-        file: t('file'),
-        submit: t('submit'),
-        fileHelp: t('fileHelp'),
-        full: t('full'),
-        deleteTitle: t('deleteTitle'),
-        deleteBody: (name) => t('deleteBody', { name }),
-        uploaded: (name) => t('uploaded', { name }),
-        deleted: (name) => t('deleted', { name }),
-      }}
+      texts={storedFilesTexts(t)}
     />
   );
 }

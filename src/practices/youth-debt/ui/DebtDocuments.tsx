@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { wsPath } from '../../../web/api';
 import { defineMessages, useLocale, useT } from '../../../web/i18n';
 import { refreshAfterWrite } from '../../../web/queries';
-import { StoredFiles } from '../../../web/ui';
+import { StoredFiles, storedFilesTexts } from '../../../web/ui';
 import { useWorkspace } from '../../../web/workspace';
 import { formatEuros } from './money';
 
@@ -60,19 +60,7 @@ export function DebtDocuments({ debt, participantId }: { debt: { id: string; cre
         idPrefix={`yd-documents-${debt.id}`}
         canUpload
         headingLevel={3}
-        texts={{
-          title: t('title', { creditor: debt.creditorName, amount: formatEuros(debt.amountCents, locale) }),
-          empty: t('empty'),
-          caption: t('caption'),
-          file: t('file'),
-          submit: t('submit'),
-          fileHelp: t('fileHelp'),
-          full: t('full'),
-          deleteTitle: t('deleteTitle'),
-          deleteBody: (name) => t('deleteBody', { name }),
-          uploaded: (name) => t('uploaded', { name }),
-          deleted: (name) => t('deleted', { name }),
-        }}
+        texts={{ ...storedFilesTexts(t), title: t('title', { creditor: debt.creditorName, amount: formatEuros(debt.amountCents, locale) }) }}
       />
     </div>
   );
