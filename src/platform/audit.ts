@@ -62,11 +62,19 @@ export function diffFields(before: Record<string, unknown> | null | undefined, a
  * change never lands without its audit row (nor the row without the change).
  */
 export async function recordAudit(trx: Db, entry: AuditEntry): Promise<void> {
+  await auditInsert(trx, entry)?.execute();
+}
+
+/**
+ * The INSERT of one audit row, not yet run (null for an update that changed nothing): for a
+ * repository that writes the change and its audit row in one statement.
+ */
+export function auditInsert(db: Db, entry: AuditEntry) {
   const changes = diffFields(entry.before, entry.after);
   const named = (r: Record<string, unknown> | null | undefined) => (typeof r?.name === 'string' ? r.name : typeof r?.title === 'string' ? r.title : undefined);
   const label = entry.label ?? named(entry.after) ?? named(entry.before) ?? null;
-  if (entry.action === 'update' && Object.keys(changes).length === 0) return;
-  await (trx as Kysely<AuditTables>)
+  if (entry.action === 'update' && Object.keys(changes).length === 0) return null;
+  return (db as Kysely<AuditTables>)
     .insertInto('auditLog')
     .values({
       id: newId(),
@@ -79,8 +87,7 @@ export async function recordAudit(trx: Db, entry: AuditEntry): Promise<void> {
       action: entry.action,
       changes: JSON.stringify(changes) as never,
       createdAt: new Date(),
-    })
-    .execute();
+    });
 }
 
 export interface AuditQuery {

@@ -1,4 +1,4 @@
-import { sql, type ColumnType, type Generated, type Kysely } from 'kysely';
+import { sql, type ColumnType, type Expression, type Generated, type Kysely } from 'kysely';
 import type { Db } from '../../platform/db/database';
 
 export interface AreaRow {
@@ -120,6 +120,29 @@ export async function descendantIds(db: Db, workspaceId: string, id: string): Pr
     select id from down`.execute(db);
   return result.rows.map((r) => r.id);
 }
+
+/**
+ * The ids of an area and every area inside it as an SQL expression (uuid[]), for another
+ * module's statement: read in that statement instead of a round trip of its own.
+ */
+export const descendantIdsSql = (workspaceId: string, id: string) =>
+  sql<string[]>`array(
+    with recursive down(id, depth) as (
+      select id, 0 from areas where workspace_id = ${workspaceId} and id = ${id}
+      union all
+      select a.id, down.depth + 1
+      from areas a join down on a.workspace_id = ${workspaceId} and a.parent_id = down.id
+      where down.depth < 100
+    )
+    select id from down)`;
+
+/**
+ * The names of the areas whose ids an SQL expression (uuid[]) gives, as a JSON array of
+ * `{ id, name }` (unknown ids left out), for another module's statement.
+ */
+export const namesOfSql = (workspaceId: string, ids: Expression<string[]>) =>
+  sql<{ id: string; name: string }[]>`(select coalesce(json_agg(json_build_object('id', a.id, 'name', a.name)), '[]')
+    from areas a where a.workspace_id = ${workspaceId} and a.id = any(${ids}))`;
 
 /** Names and codes of these areas. */
 export const namesOf = (db: Db, workspaceId: string, ids: readonly string[]) =>
@@ -279,6 +302,30 @@ export async function replaceTeam(db: Db, workspaceId: string, areaId: string, m
     .values(members.map((m) => ({ workspaceId, areaId, userId: m.userId, contact: m.contact })))
     .onConflict((oc) => oc.columns(['workspaceId', 'areaId', 'userId']).doUpdateSet({ contact: sql`excluded.contact` }))
     .execute();
+}
+
+/**
+ * An area's name and code with, walking up from it (buurt, wijk, gemeente), the members of
+ * each area's team in the order `teamOwner` ranks them (nearest area first; within a team the
+ * contact, then the longest-standing member). One statement; undefined when there is no such area.
+ */
+export async function areaWithTeams(db: Db, workspaceId: string, areaId: string) {
+  const result = await sql<{ id: string; name: string; code: string | null; team: string[] }>`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from areas where workspace_id = ${workspaceId} and id = ${areaId}
+      union all
+      select a.id, a.parent_id, up.depth + 1
+      from areas a join up on a.workspace_id = ${workspaceId} and a.id = up.parent_id
+      where up.depth < 100
+    )
+    select a.id, a.name, a.code,
+      array(
+        select m.user_id::text
+        from up join area_team_members m on m.workspace_id = ${workspaceId} and m.area_id = up.id
+        order by up.depth, m.contact desc, m.created_at, m.user_id
+      ) as team
+    from areas a where a.workspace_id = ${workspaceId} and a.id = ${areaId}`.execute(db);
+  return result.rows[0];
 }
 
 /**

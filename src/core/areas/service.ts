@@ -1,4 +1,5 @@
 import { recordAudit } from '../../platform/audit';
+import type { Expression } from 'kysely';
 import type { ServiceContext } from '../../platform/context';
 import { transaction, type Db } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
@@ -157,6 +158,15 @@ export async function areaIdsWithin(ctx: ServiceContext, id: string): Promise<st
   return repo.descendantIds(ctx.db, scope.id, id);
 }
 
+/**
+ * For other modules: an area and every area inside it as an SQL expression (an array of ids,
+ * empty when the area does not exist here), to use in their own statement (one round trip).
+ */
+export function areaIdsWithinSql(ctx: ServiceContext, id: string) {
+  const scope = policy.authorize(ctx, 'area.read');
+  return repo.descendantIdsSql(scope.id, id);
+}
+
 // Placing a point
 
 interface Shape {
@@ -213,6 +223,26 @@ export async function areaContainsPoint(ctx: ServiceContext, areaId: string, poi
   const judged = own ? [own] : shapes.filter((s) => ids.has(s.id));
   if (judged.length === 0) return null;
   return judged.some((s) => holds(s, point.lat, point.lon));
+}
+
+/**
+ * For routing a new observation (one statement): the area's name and code, and everyone on
+ * the teams of the area and the areas above it, in the order in which `areaTeamOwner` takes
+ * them, so the first who is still a member is its answer. Null when there is no such area.
+ */
+export async function areaWithTeams(ctx: ServiceContext, areaId: string): Promise<{ id: string; name: string; code: string | null; team: string[] } | null> {
+  const scope = policy.authorize(ctx, 'area.read');
+  return (await repo.areaWithTeams(ctx.db, scope.id, areaId)) ?? null;
+}
+
+/**
+ * For other modules: the names of the areas whose ids an SQL expression (uuid[]) gives, as an
+ * SQL expression (a JSON array of `{ id, name }`, unknown ids left out), to read within their
+ * own statement.
+ */
+export function areaNamesSql(ctx: ServiceContext, ids: Expression<string[]>) {
+  const scope = policy.authorize(ctx, 'area.read');
+  return repo.namesOfSql(scope.id, ids);
 }
 
 /** For other modules: names and codes of areas by id (unknown ids are left out). */

@@ -217,3 +217,55 @@ describe('observations for a learning cycle', () => {
     expect(withStory.map((o) => o.id)).not.toContain(elsewhere.id);
   });
 });
+
+describe('recording in one go', () => {
+  const unknown = '0190a000-0000-7000-8000-000000000000';
+  const post = (body: Record<string, unknown>) => req('POST', '/observations', { kind: 'signaal', title: 'Lekkage in de kelder', text: '', visibility: 'workspace', ...body });
+  const newest = async () => (await req('GET', '/observations?limit=1', undefined, beheerder.token)).body as { total: number; items: { number: number }[] };
+
+  it('stores the observation with its links, first history entry and audit row together, and nothing at all, not even a number, when a check fails', async () => {
+    const area = await req('POST', '/areas', { name: 'Kolenkitbuurt', kind: 'buurt', year: 2024 }, beheerder.token);
+    expect(area.status, JSON.stringify(area.body)).toBe(201);
+    const before = await newest();
+
+    // Area and action line both unknown: the member hears about the area, as when the checks ran one after the other.
+    const both = await post({ areaId: unknown, ladderNodeIds: [unknown] });
+    expect(both.status).toBe(400);
+    expect(both.body.error).toMatchObject({ id: 'observation.area_not_found', fields: [{ path: 'areaId' }] });
+    const node = await post({ areaId: area.body.id, ladderNodeIds: [actionLine, unknown] });
+    expect(node.status).toBe(400);
+    expect(node.body.error).toMatchObject({ id: 'observation.node_not_found', fields: [{ path: 'ladderNodeIds.1' }] });
+    expect((await newest()).total).toBe(before.total);
+
+    const created = await observe({ areaId: area.body.id, ladderNodeIds: [actionLine], tags: ['wonen'], text: 'Water in de kelder van het complex.' });
+    expect(created).toMatchObject({
+      number: before.items[0].number + 1,
+      areaName: 'Kolenkitbuurt',
+      ownerId: lineOwner.id,
+      ownerName: lineOwner.name,
+      routedBy: 'action_line',
+      reporter: { userId: professional.id, name: professional.name, isResident: false },
+      ladderNodes: [{ id: actionLine, code: 'AL-007' }],
+      tags: ['wonen'],
+    });
+    expect(created.history).toEqual([expect.objectContaining({ action: 'created', to: 'nieuw', ownerName: lineOwner.name, actorName: professional.name, at: created.createdAt })]);
+    // The answer to the POST is what was stored.
+    const read = await req('GET', `/observations/${created.id}`, undefined, beheerder.token);
+    for (const field of ['number', 'areaName', 'ownerName', 'dueAt', 'ladderNodes', 'tags', 'history', 'createdAt', 'reporter'] as const) expect(read.body[field]).toEqual(created[field]);
+    const audit = await d.request({ url: api(`/audit?entity=observation&entityId=${created.id}`), token: beheerder.token });
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({
+        action: 'create',
+        entityLabel: `#${created.number}`,
+        actorName: professional.name,
+        changes: expect.objectContaining({ number: { before: null, after: created.number }, ownerUserId: { before: null, after: lineOwner.id }, dueAt: { before: null, after: created.dueAt } }),
+      }),
+    ]);
+  });
+
+  it('names the reporter of an idea, which nobody is asked to answer, from their account', async () => {
+    const idea = await observe({ kind: 'idee', title: 'Een moestuin op het binnenterrein' });
+    expect(idea).toMatchObject({ ownerId: null, ownerName: null, routedBy: null, dueAt: null, reporter: { userId: professional.id, name: professional.name } });
+    expect(idea.history).toEqual([expect.objectContaining({ action: 'created', actorName: professional.name, ownerName: null })]);
+  });
+});

@@ -92,3 +92,38 @@ describe('searching with the workspace in every word', () => {
     expect(await titles('zomer')).toEqual([]);
   });
 });
+
+describe('filtering by area', () => {
+  it('selects the area and every area inside it, names them and their owners, and finds nothing for an area of another workspace', async () => {
+    const area = async (ws: string, name: string, kind: string, parentId?: string) => {
+      const res = await d.request({ method: 'POST', url: `/api/w/${ws}/areas`, token: beheerder.token, body: { name, kind, year: 2024, ...(parentId ? { parentId } : {}) } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    };
+    const wijk = await area(slug, 'Oosterpark', 'wijk');
+    const buurt = await area(slug, 'Dapperbuurt', 'buurt', wijk);
+    const elsewhere = await area(slug, 'Westerpark', 'wijk');
+    const post = async (title: string, areaId: string) => {
+      const res = await d.request({ method: 'POST', url: api('/observations'), token: beheerder.token, body: { kind: 'knelpunt', title, text: '', visibility: 'workspace', areaId } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body;
+    };
+    const inWijk = await post('Bankje kapot in het park', wijk);
+    const inBuurt = await post('Stoep opgebroken', buurt);
+    await post('Fietsen in de gracht', elsewhere);
+    const body = await get(`/observations?areaId=${wijk}`);
+    expect(body.totalExact).toBe(true);
+    expect(body.items.map((i: { title: string; areaName: string; ownerName: string | null }) => [i.title, i.areaName, i.ownerName])).toEqual([
+      ['Stoep opgebroken', 'Dapperbuurt', inBuurt.ownerName],
+      ['Bankje kapot in het park', 'Oosterpark', inWijk.ownerName],
+    ]);
+    expect(inBuurt.ownerName).toBe('Bea Beheerder');
+    expect(body.facets.area.map((a: { label: string; count: number }) => [a.label, a.count]).sort()).toEqual([
+      ['Dapperbuurt', 1],
+      ['Oosterpark', 1],
+    ]);
+    expect((await get(`/observations?areaId=${buurt}`)).items.map((i: { title: string }) => i.title)).toEqual(['Stoep opgebroken']);
+    const foreign = await area(await createWorkspace(d, beheerder), 'Oosterpark', 'wijk');
+    expect(await get(`/observations?areaId=${foreign}`)).toMatchObject({ items: [], total: 0, totalExact: true });
+  });
+});

@@ -4,9 +4,9 @@ import type { Actor, ServiceContext, WorkspaceScope } from '../../platform/conte
 import { transaction, type Db } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { areaContainsPoint, areaIdsWithin, areaNames, areaTeamOwner, smallestAreaContaining } from '../areas/service';
+import { areaContainsPoint, areaIdsWithin, areaIdsWithinSql, areaNames, areaNamesSql, areaTeamOwner, areaWithTeams, smallestAreaContaining } from '../areas/service';
 import { nodeRefs } from '../ladder/service';
-import { findWorkspaceByIdForPublicPage, findWorkspaceForPublicPage, getWorkspace, listMembers } from '../workspaces/service';
+import { findWorkspaceByIdForPublicPage, findWorkspaceForPublicPage, getWorkspace, listMembers, memberNamesSql, membersAndResponseDays } from '../workspaces/service';
 import { isAnsweredKind, listPracticeKinds, practiceKindLabel } from './kinds';
 import { ruleRefs, type LinkedRuleRef } from './links';
 import type { ReportedEvent, TransitionedEvent } from './mail';
@@ -37,8 +37,9 @@ const sha256 = (token: string) => createHash('sha256').update(token).digest('hex
 /** The acting resident on the public form, and the reader of public pages. */
 const PUBLIC_ACTOR: Actor = { userId: '00000000-0000-0000-0000-000000000000', email: '', name: 'bewoner', isAdmin: false, via: 'system' };
 
+type AuditedRow = Pick<repo.ObservationRow, 'id' | 'number' | 'kind' | 'status' | 'visibility' | 'areaId' | 'ownerUserId' | 'dueAt' | 'containsPersonalData'>;
 /** What goes into the audit log of an observation: its course, never its text or contact details. */
-const auditFields = (row: repo.ObservationRow) => ({
+const auditFields = (row: AuditedRow) => ({
   number: row.number,
   kind: row.kind,
   status: row.status,
@@ -48,17 +49,18 @@ const auditFields = (row: repo.ObservationRow) => ({
   dueAt: row.dueAt,
   containsPersonalData: row.containsPersonalData,
 });
+const auditEntry = (ctx: ServiceContext, scope: { id: string }, action: string, before: AuditedRow | null, after: AuditedRow | null) => ({
+  workspaceId: scope.id,
+  actor: ctx.actor,
+  entity: 'observation',
+  entityId: (after ?? before)!.id,
+  label: `#${(after ?? before)!.number}`,
+  action,
+  before: before ? auditFields(before) : null,
+  after: after ? auditFields(after) : null,
+});
 const audit = (trx: Db, ctx: ServiceContext, scope: { id: string }, action: string, before: repo.ObservationRow | null, after: repo.ObservationRow | null) =>
-  recordAudit(trx, {
-    workspaceId: scope.id,
-    actor: ctx.actor,
-    entity: 'observation',
-    entityId: (after ?? before)!.id,
-    label: `#${(after ?? before)!.number}`,
-    action,
-    before: before ? auditFields(before) : null,
-    after: after ? auditFields(after) : null,
-  });
+  recordAudit(trx, auditEntry(ctx, scope, action, before, after));
 
 // Personal data
 
@@ -115,25 +117,44 @@ interface Route {
  * response time in working days ahead (Dutch public holidays skipped). A rule owned by a
  * partner organisation only has nobody in the workspace to answer, so routing goes on.
  */
-async function routeFor(ctx: ServiceContext, kind: string, areaId: string | null, members: Members, nodes: Awaited<ReturnType<typeof nodeRefs>>, rules: readonly LinkedRuleRef[] = []): Promise<Route> {
+async function routeFor(
+  ctx: ServiceContext,
+  kind: string,
+  areaId: string | null,
+  { members, responseDays }: Awaited<ReturnType<typeof membersAndResponseDays>>,
+  nodes: Awaited<ReturnType<typeof nodeRefs>>,
+  rules: readonly LinkedRuleRef[] = [],
+  /** The teams of the area and the areas above it, in `areaTeamOwner`'s order, when already read. */
+  teams?: readonly string[],
+): Promise<Route> {
   if (!isAnsweredKind(kind)) return { ownerUserId: null, routedBy: null, dueAt: null };
-  const workspace = await getWorkspace(ctx);
   const memberIds = new Set(members.map((m) => m.userId));
-  const dueAt = addWorkingDays(new Date(), workspace.responseDays);
+  const dueAt = addWorkingDays(new Date(), responseDays);
   const rule = rules.find((r) => r.ownerUserId && memberIds.has(r.ownerUserId));
   if (rule) return { ownerUserId: rule.ownerUserId, routedBy: 'rule', dueAt };
   const line = nodes.find((n) => n.rung === 'action_line' && n.ownerUserId && memberIds.has(n.ownerUserId));
   if (line) return { ownerUserId: line.ownerUserId, routedBy: 'action_line', dueAt };
-  const team = areaId ? await areaTeamOwner(ctx, areaId, [...memberIds]) : null;
+  const team = !areaId ? null : teams ? (teams.find((userId) => memberIds.has(userId)) ?? null) : await areaTeamOwner(ctx, areaId, [...memberIds]);
   if (team) return { ownerUserId: team, routedBy: 'area_team', dueAt };
   const byRole = (role: string) => members.filter((m) => m.role === role).sort((a, b) => a.since.localeCompare(b.since))[0];
   const coordinator = byRole('programmamanager') ?? byRole('beheerder');
   return { ownerUserId: coordinator?.userId ?? null, routedBy: coordinator ? 'coordinator' : null, dueAt };
 }
 
-async function checkArea(ctx: ServiceContext, areaId: string | null | undefined) {
-  if (!areaId) return;
-  if ((await areaNames(ctx, [areaId])).length === 0) throw fieldError('observation.area_not_found', 'areaId');
+/**
+ * The chosen area's name and code (with, for routing, the teams of the area and the areas
+ * above it), or `observation.area_not_found`.
+ */
+async function checkArea(ctx: ServiceContext, areaId: string | null | undefined, withTeams = false): Promise<{ names: { id: string; name: string }[]; teams?: string[] }> {
+  if (!areaId) return { names: [] };
+  if (withTeams) {
+    const area = await areaWithTeams(ctx, areaId);
+    if (!area) throw fieldError('observation.area_not_found', 'areaId');
+    return { names: [area], teams: area.team };
+  }
+  const names = await areaNames(ctx, [areaId]);
+  if (names.length === 0) throw fieldError('observation.area_not_found', 'areaId');
+  return { names };
 }
 
 /**
@@ -142,11 +163,30 @@ async function checkArea(ctx: ServiceContext, areaId: string | null | undefined)
  * refused (`observation.point_outside_area`) when the area's boundaries can tell.
  */
 async function placeOf(ctx: ServiceContext, areaId: string | null | undefined, point: { lat: number; lon: number } | null | undefined) {
-  await checkArea(ctx, areaId);
-  if (!point) return areaId ?? null;
-  if (!areaId) return smallestAreaContaining(ctx, point);
+  return (await placeAndName(ctx, areaId, point)).areaId;
+}
+
+/**
+ * `placeOf`, with what the check of the chosen area read: its name (for presenting without
+ * reading it again) and, with `withTeams`, its teams upward (for routing).
+ */
+async function placeAndName(ctx: ServiceContext, areaId: string | null | undefined, point: { lat: number; lon: number } | null | undefined, withTeams = false) {
+  const { names, teams } = await checkArea(ctx, areaId, withTeams);
+  if (!point) return { areaId: areaId ?? null, names, teams };
+  if (!areaId) return { areaId: await smallestAreaContaining(ctx, point), names: undefined, teams: undefined };
   if ((await areaContainsPoint(ctx, areaId, point)) === false) throw fieldError('observation.point_outside_area', 'point');
-  return areaId;
+  return { areaId, names, teams };
+}
+
+/**
+ * Waits for look-ups that do not depend on each other, asked at once, and throws the first
+ * failure in the order given: the error a member sees is the one the checks one after the
+ * other would have given.
+ */
+async function inOrder<T extends readonly unknown[]>(pending: { readonly [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(pending);
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 async function checkNodes(ctx: ServiceContext, ids: readonly string[]) {
@@ -178,41 +218,47 @@ export async function createObservation(ctx: ServiceContext, input: CreateObserv
   const scope = policy.authorize(ctx, 'observation.create');
   guardPersonalData(ctx, input, input.visibility, input.containsPersonalData);
   const at = occurredAt(input.occurredAt);
-  const areaId = await placeOf(ctx, input.areaId, input.point);
   const nodeIds = [...new Set(input.ladderNodeIds ?? [])];
-  const nodes = await checkNodes(ctx, nodeIds);
   const ruleIds = [...new Set(input.ruleIds ?? [])];
-  const rules = await checkRules(ctx, ruleIds);
-  const members = await listMembers(ctx);
-  const route = await routeFor(ctx, input.kind, areaId, members, nodes, rules);
+  const answered = isAnsweredKind(input.kind);
+  const actor = ctx.actor!;
+  // A story, idea or success is not routed: its view names only the reporter. A member signed
+  // in through the platform (token or session) is that reporter, with the name just read from
+  // their account, so the members need not be read; anyone else is looked up as before.
+  const signedIn = actor.via === 'token' || actor.via === 'session';
+  const [place, nodes, rules, team] = await inOrder([
+    placeAndName(ctx, input.areaId, input.point, answered),
+    checkNodes(ctx, nodeIds),
+    checkRules(ctx, ruleIds),
+    answered || !signedIn ? membersAndResponseDays(ctx) : Promise.resolve(null),
+  ] as const);
+  const route = team ? await routeFor(ctx, input.kind, place.areaId, team, nodes, rules, place.teams) : { ownerUserId: null, routedBy: null, dueAt: null };
   const number = await repo.takeNumber(ctx.db, scope.id);
-  const { row, created } = await transaction(ctx.db, async (trx) => {
-    const row = await repo.insertObservation(
-      trx,
-      {
-        ...emptyRow(scope.id, number, input.kind, input.title),
-        text: input.text,
-        areaId,
-        lat: input.point?.lat ?? null,
-        lon: input.point?.lon ?? null,
-        occurredAt: at,
-        visibility: input.visibility,
-        containsPersonalData: input.containsPersonalData,
-        ...route,
-        reporterUserId: ctx.actor!.userId,
-        source: ctx.actor!.via === 'token' ? 'api' : 'web',
-      },
-      input.tags ?? [],
-    );
-    await repo.addNodes(trx, scope.id, row.id, nodeIds);
-    await repo.addRules(trx, scope.id, row.id, ruleIds);
-    const created = await repo.insertEvent(trx, event(ctx, row, { action: 'created', toStatus: row.status, ownerUserId: row.ownerUserId, dueAt: row.dueAt }));
-    await audit(trx, ctx, scope, 'create', null, row);
-    return { row, created };
+  const fresh: repo.NewObservation = {
+    ...emptyRow(scope.id, number, input.kind, input.title),
+    text: input.text,
+    areaId: place.areaId,
+    lat: input.point?.lat ?? null,
+    lon: input.point?.lon ?? null,
+    occurredAt: at,
+    visibility: input.visibility,
+    containsPersonalData: input.containsPersonalData,
+    ...route,
+    reporterUserId: ctx.actor!.userId,
+    source: ctx.actor!.via === 'token' ? 'api' : 'web',
+  };
+  // The observation, its links, its history and its audit row: one statement, so one round trip.
+  const { row, event: created } = await repo.insertNewObservation(ctx.db, {
+    row: fresh,
+    tags: input.tags ?? [],
+    nodeIds,
+    ruleIds,
+    event: event(ctx, fresh, { action: 'created', toStatus: fresh.status, ownerUserId: fresh.ownerUserId, dueAt: fresh.dueAt }),
+    audit: auditEntry(ctx, scope, 'create', null, fresh),
   });
   ctx.events.emit('observation.created', { workspaceId: scope.id, id: row.id, kind: row.kind, ownerUserId: row.ownerUserId });
   // Everything the view shows is at hand: present it without reading it back.
-  return present(ctx, ctx.db, scope, row, { members, events: [created], nodes, rules });
+  return present(ctx, ctx.db, scope, row, { members: team?.members ?? [{ userId: actor.userId, name: actor.name }], areas: place.names, events: [created], nodes, rules });
 }
 
 function emptyRow(workspaceId: string, number: number, kind: string, title: string): repo.NewObservation {
@@ -247,7 +293,7 @@ function emptyRow(workspaceId: string, number: number, kind: string, title: stri
   };
 }
 
-function event(ctx: ServiceContext, row: repo.ObservationRow, fields: Partial<repo.EventRow> & { action: string }): Omit<repo.EventRow, 'at'> {
+function event(ctx: ServiceContext, row: Pick<repo.ObservationRow, 'workspaceId' | 'id'>, fields: Partial<repo.EventRow> & { action: string }): Omit<repo.EventRow, 'at'> {
   return {
     workspaceId: row.workspaceId,
     id: newId(),
@@ -292,11 +338,12 @@ export async function getObservation(ctx: ServiceContext, id: string): Promise<O
   return present(ctx, ctx.db, scope, await findVisible(ctx, ctx.db, scope, id));
 }
 
-type Members = Awaited<ReturnType<typeof listMembers>>;
+/** Members by id with their names: what presenting an observation needs of them. */
+type Members = readonly { userId: string; name: string }[];
 
-async function namesFor(ctx: ServiceContext, db: Db, areaIds: (string | null)[], known?: Members) {
+async function namesFor(ctx: ServiceContext, db: Db, areaIds: (string | null)[], known?: Members, knownAreas?: { id: string; name: string }[]) {
   const c = within(ctx, db);
-  const [members, areas] = await Promise.all([known ?? listMembers(c), areaNames(c, areaIds.filter((a): a is string => !!a))]);
+  const [members, areas] = await Promise.all([known ?? listMembers(c), knownAreas ?? areaNames(c, areaIds.filter((a): a is string => !!a))]);
   return { member: new Map(members.map((m) => [m.userId, m.name])), area: new Map(areas.map((a) => [a.id, a.name])) };
 }
 
@@ -355,6 +402,8 @@ function allowedTransitions(ctx: ServiceContext, scope: WorkspaceScope, row: rep
 /** What a caller that just wrote an observation already holds, so presenting it reads nothing twice. */
 interface Known {
   members: Members;
+  /** The names of the observation's area, when already read. */
+  areas?: { id: string; name: string }[];
   events: repo.EventRow[];
   nodes: Awaited<ReturnType<typeof nodeRefs>>;
   rules: LinkedRuleRef[];
@@ -366,7 +415,7 @@ async function present(ctx: ServiceContext, db: Db, scope: WorkspaceScope, row: 
     return Promise.all([nodeRefs(within(ctx, db), nodeIds), ruleRefs(within(ctx, db), ruleIds)]);
   };
   const [names, events, [nodes, rules]] = await Promise.all([
-    namesFor(ctx, db, [row.areaId], known?.members),
+    namesFor(ctx, db, [row.areaId], known?.members, known?.areas),
     known?.events ?? repo.eventsOf(db, scope.id, row.id),
     known ? ([known.nodes, known.rules] as const) : links(),
   ]);
@@ -410,7 +459,7 @@ async function filterOf(ctx: ServiceContext, query: Omit<ListQuery, 'limit' | 'o
     q: query.q,
     kind: query.kind,
     status: query.status,
-    areaIds: query.areaId ? await areaIdsWithin(ctx, query.areaId) : undefined,
+    areaIds: query.areaId ? areaIdsWithinSql(ctx, query.areaId) : undefined,
     ladderNodeId: query.ladderNodeId,
     ruleId: query.ruleId,
     ownerId: query.ownerId === 'me' ? me : query.ownerId,
@@ -472,12 +521,11 @@ export async function listObservations(ctx: ServiceContext, query: ListQuery) {
   const filter = await filterOf(ctx, query);
   const who = access(ctx, scope);
   const cap = filter.q ? SEARCH_COUNT_CAP : COUNT_CAP;
-  const counted = (await repo.countUpTo(ctx.db, scope.id, who, filter, cap)) <= cap;
-  const [items, facets] = await Promise.all([
-    repo.listObservations(ctx.db, scope.id, who, filter, { ...query, rank: counted }),
-    counted ? repo.facetCounts(ctx.db, scope.id, who, filter) : null,
-  ]);
-  const names = await namesFor(ctx, ctx.db, [...items.map((i) => i.areaId), ...(facets?.area.map((a) => a.value) ?? [])]);
+  const { items, facets, areaNames, ownerNames } = await repo.listPage(ctx.db, scope.id, who, filter, query, cap, {
+    areas: (ids) => areaNamesSql(ctx, ids),
+    members: (ids) => memberNamesSql(ctx, ids),
+  });
+  const names = { member: new Map(ownerNames.map((m) => [m.userId, m.name ?? '?'])), area: new Map(areaNames.map((a) => [a.id, a.name])) };
   return {
     items: items.map((row) => presentSummary(row, names)),
     total: facets?.total ?? cap,
@@ -778,8 +826,8 @@ export async function publicReport(base: ServiceContext, slug: string, input: Pu
   const hits = personalDataIn(input);
   // A resident cannot be asked to confirm afterwards: personal data is marked and kept out of public view.
   if (hits.length && input.mayPublish) guardPersonalData(ctx, input, 'public', false);
-  const areaId = await placeOf(ctx, input.areaId, input.point);
-  const route = await routeFor(ctx, input.kind, areaId, await listMembers(ctx), []);
+  const [{ areaId, teams }, team] = await inOrder([placeAndName(ctx, input.areaId, input.point, isAnsweredKind(input.kind)), membersAndResponseDays(ctx)] as const);
+  const route = await routeFor(ctx, input.kind, areaId, team, [], [], teams);
   const token = randomBytes(24).toString('base64url');
   const number = await repo.takeNumber(ctx.db, scope.id);
   const row = await transaction(ctx.db, async (trx) => {

@@ -1,4 +1,4 @@
-import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
+import { sql, type Expression, type Generated, type Kysely, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database';
 
 interface WorkspaceTable {
@@ -98,6 +98,41 @@ export const listWorkspacesOfUser = (db: Db, userId: string) =>
 
 export const listMembers = (db: Db, workspaceId: string) =>
   t(db).selectFrom('workspaceMembers').selectAll().where('workspaceId', '=', workspaceId).orderBy('createdAt').execute();
+
+/**
+ * Which of the users an SQL expression (uuid[]) gives are members, with their names, as a JSON
+ * array of `{ userId, name }` (name null without an account), for another module's statement.
+ */
+export const memberNamesSql = (workspaceId: string, userIds: Expression<string[]>) =>
+  sql<{ userId: string; name: string | null }[]>`(select coalesce(json_agg(json_build_object('userId', m.user_id, 'name', u.name)), '[]')
+    from workspace_members m left join users u on u.id = m.user_id
+    where m.workspace_id = ${workspaceId} and m.user_id = any(${userIds}))`;
+
+/** The members, oldest first, with their names and e-mail addresses from the accounts: one statement. */
+export const membersWithNames = async (db: Db, workspaceId: string) =>
+  (
+    await sql<{ userId: string; role: string; createdAt: Date; name: string | null; email: string | null }>`
+      select m.user_id as "userId", m.role, m.created_at as "createdAt", u.name, u.email
+      from workspace_members m
+      left join users u on u.id = m.user_id
+      where m.workspace_id = ${workspaceId}
+      order by m.created_at`.execute(db)
+  ).rows;
+
+/**
+ * The workspace's response time with its members, oldest first, and their names from the
+ * accounts: one statement (for routing a new observation).
+ */
+export const membersWithResponseDays = async (db: Db, workspaceId: string) =>
+  (
+    await sql<{ responseDays: number; userId: string | null; role: string | null; createdAt: Date | null; name: string | null }>`
+      select w.response_days as "responseDays", m.user_id as "userId", m.role, m.created_at as "createdAt", u.name
+      from workspaces w
+      left join workspace_members m on m.workspace_id = w.id
+      left join users u on u.id = m.user_id
+      where w.id = ${workspaceId}
+      order by m.created_at`.execute(db)
+  ).rows;
 
 export const findMember = (db: Db, workspaceId: string, userId: string) =>
   t(db).selectFrom('workspaceMembers').selectAll().where('workspaceId', '=', workspaceId).where('userId', '=', userId).executeTakeFirst();

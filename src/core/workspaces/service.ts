@@ -1,5 +1,6 @@
 import { recordAudit, listAudit } from '../../platform/audit';
 import { ensureUser, usersByIds } from '../../platform/auth/service';
+import type { Expression } from 'kysely';
 import type { ServiceContext, WorkspaceScope } from '../../platform/context';
 import { transaction } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
@@ -124,19 +125,43 @@ export async function updateWorkspace(ctx: ServiceContext, patch: UpdateWorkspac
 
 // Members
 
+/**
+ * For other modules: which of the users an SQL expression (uuid[]) gives are members, with their
+ * names as `listMembers` gives them, as an SQL expression (a JSON array of `{ userId, name }`,
+ * name null for '?') to read within their own statement.
+ */
+export function memberNamesSql(ctx: ServiceContext, userIds: Expression<string[]>) {
+  const scope = policy.authorize(ctx, 'member.read');
+  return repo.memberNamesSql(scope.id, userIds);
+}
+
 /** Members with name and role; e-mail addresses only for beheerders. */
 export async function listMembers(ctx: ServiceContext) {
   const scope = policy.authorize(ctx, 'member.read');
   const showEmail = policy.can(scope, 'member.readEmail');
-  const members = await repo.listMembers(ctx.db, scope.id);
-  const users = new Map((await usersByIds(ctx.db, members.map((m) => m.userId))).map((u) => [u.id, u]));
-  return members.map((m) => ({
+  return (await repo.membersWithNames(ctx.db, scope.id)).map((m) => ({
     userId: m.userId,
-    name: users.get(m.userId)?.name ?? '?',
-    email: showEmail ? (users.get(m.userId)?.email ?? null) : null,
+    name: m.name ?? '?',
+    email: showEmail ? m.email : null,
     role: m.role as Role,
     since: iso(m.createdAt),
   }));
+}
+
+/**
+ * For routing a new observation: the workspace's response time in working days and its
+ * members with name, role and since when (as `listMembers` gives them, without e-mail
+ * addresses), read in one statement.
+ */
+export async function membersAndResponseDays(ctx: ServiceContext) {
+  policy.authorize(ctx, 'workspace.read');
+  const scope = policy.authorize(ctx, 'member.read');
+  const rows = await repo.membersWithResponseDays(ctx.db, scope.id);
+  if (rows.length === 0) throw new DomainError('workspace.not_found');
+  return {
+    responseDays: rows[0].responseDays,
+    members: rows.filter((m) => m.userId !== null).map((m) => ({ userId: m.userId!, name: m.name ?? '?', role: m.role as Role, since: iso(m.createdAt!) })),
+  };
 }
 
 /** Adds a person by e-mail address with a role; creates their account (without password) if needed. */
