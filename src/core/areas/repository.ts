@@ -109,16 +109,8 @@ export async function ancestorIds(db: Db, workspaceId: string, id: string): Prom
 
 /** The ids of an area and every area inside it (bounded depth, in case of bad data). */
 export async function descendantIds(db: Db, workspaceId: string, id: string): Promise<string[]> {
-  const result = await sql<{ id: string }>`
-    with recursive down(id, depth) as (
-      select id, 0 from areas where workspace_id = ${workspaceId} and id = ${id}
-      union all
-      select a.id, down.depth + 1
-      from areas a join down on a.workspace_id = ${workspaceId} and a.parent_id = down.id
-      where down.depth < 100
-    )
-    select id from down`.execute(db);
-  return result.rows.map((r) => r.id);
+  const result = await sql<{ ids: string[] }>`select ${descendantIdsSql(workspaceId, id)} as ids`.execute(db);
+  return result.rows[0].ids;
 }
 
 /**
