@@ -108,6 +108,26 @@ describe('documents on a debt', () => {
     expect(await snapshot(d.runtime.database.db)).toEqual(before);
   });
 
+  it('keeps them from another workspace: not through its own debts, not in this workspace', async () => {
+    const [doc] = (await list()).body.items;
+    const other = await youthDebtTeam(d);
+    const otherUrl = (path: string) => `/api/w/${other.slug}/youth-debt/${path}`;
+    const creditor = (await d.request({ method: 'POST', url: otherUrl('creditors'), token: other.owner.token, body: { name: 'Energie' } })).body.id;
+    const participant = (await d.request({ method: 'POST', url: otherUrl('participants'), token: other.owner.token, body: { name: 'Ander Mens', birthDate: yearsAgo(20), coachUserId: other.coach.id, status: 'actief' } })).body.id;
+    const ownDebt = (await d.request({ method: 'POST', url: otherUrl('debts'), token: other.owner.token, body: { participantId: participant, creditorId: creditor, amountCents: 10_000 } })).body.id;
+    const before = await snapshot(d.runtime.database.db);
+    // This workspace's document through the other workspace's own debt, and this workspace's debt there.
+    const viaOwnDebt = await downloadFile(d, otherUrl(`debts/${ownDebt}/documents/${doc.id}`), other.coach.token);
+    expect([viaOwnDebt.status, viaOwnDebt.json().error.id]).toEqual([404, 'youth_debt.document_not_found']);
+    const viaOurDebt = await downloadFile(d, otherUrl(`debts/${debtId}/documents/${doc.id}`), other.coach.token);
+    expect([viaOurDebt.status, viaOurDebt.json().error.id]).toEqual([404, 'youth_debt.debt_not_found']);
+    // Here they are no member at all: the workspace does not exist for them.
+    const here = await downloadFile(d, url(`debts/${debtId}/documents/${doc.id}`), other.coach.token);
+    expect([here.status, here.json().error.id]).toEqual([404, 'workspace.not_found']);
+    expect((await uploadFile(d, url(`debts/${debtId}/documents`), pdf(), 'x.pdf', other.coach.token)).status).toBe(404);
+    expect(await snapshot(d.runtime.database.db)).toEqual(before);
+  });
+
   it('refuses what is not a photo or a plain PDF, and a missing or unknown file, changing nothing', async () => {
     const before = await snapshot(d.runtime.database.db);
     const cases: [Buffer, string, string][] = [
