@@ -249,8 +249,9 @@ function ContactForm({ participantId, contact, onSaved, onCancel }: { participan
         setNote('');
         setDuration('');
       }
-      onSaved(t(contact ? 'edit.saved' : 'form.saved', { date: f.date(saved.date) }));
+      // The table first, then the message, so what it announces is on the screen.
       await refresh();
+      onSaved(t(contact ? 'edit.saved' : 'form.saved', { date: f.date(saved.date) }));
     },
   });
   return (

@@ -233,6 +233,8 @@ export function Ledger({ participantId }: { participantId: string }) {
   const { locale } = useLocale();
   const { workspace } = useWorkspace();
   const hours = useHours();
+  // Kept here: confirming the last open activity removes the confirm form, not its message.
+  const [confirmed, setConfirmed] = useState('');
   const path = `participants/${participantId}/ledger`;
   const query = useQuery({
     queryKey: ['w', workspace.slug, 'youth-debt', path],
@@ -312,7 +314,10 @@ export function Ledger({ participantId }: { participantId: string }) {
                 <>
                   <PaymentForm participantId={participantId} />
                   <ActivityForm participantId={participantId} confirmAsCoach={l.can.confirmAsCoach} />
-                  {l.entries.some((e) => !e.confirmed) && <ConfirmForm entries={l.entries.filter((e) => !e.confirmed)} confirmAsCoach={l.can.confirmAsCoach} />}
+                  <p className="nl-paragraph" role="status">
+                    {confirmed}
+                  </p>
+                  {l.entries.some((e) => !e.confirmed) && <ConfirmForm entries={l.entries.filter((e) => !e.confirmed)} confirmAsCoach={l.can.confirmAsCoach} onSaved={setConfirmed} />}
                 </>
               )}
             </>
@@ -482,7 +487,7 @@ function ActivityForm({ participantId, confirmAsCoach }: { participantId: string
   );
 }
 
-function ConfirmForm({ entries, confirmAsCoach }: { entries: Entry[]; confirmAsCoach: boolean }) {
+function ConfirmForm({ entries, confirmAsCoach, onSaved }: { entries: Entry[]; confirmAsCoach: boolean; onSaved(message: string): void }) {
   const t = useT(gm);
   const f = useFormat();
   const hours = useHours();
@@ -491,7 +496,6 @@ function ConfirmForm({ entries, confirmAsCoach }: { entries: Entry[]; confirmAsC
   const [entryId, setEntryId] = useState('');
   const [by, setBy] = useState(confirmAsCoach ? 'coach' : 'host');
   const [name, setName] = useState('');
-  const [saved, setSaved] = useState('');
   const fields: Record<string, FieldRef> = {
     entry: { id: 'yd-conf-entry', label: t('confirm.activity') },
     confirmedBy: { id: 'yd-conf-by', label: t('act.confirmedBy') },
@@ -506,16 +510,13 @@ function ConfirmForm({ entries, confirmAsCoach }: { entries: Entry[]; confirmAsC
     onSaved: async () => {
       setEntryId('');
       setName('');
-      setSaved(t('confirm.saved'));
+      onSaved(t('confirm.saved'));
       await refreshAfterWrite(client, { queryKey: ['w', workspace.slug, 'youth-debt'] });
     },
   });
   return (
     <>
       <Heading level={3}>{t('confirm.title')}</Heading>
-      <p className="nl-paragraph" role="status">
-        {saved}
-      </p>
       <Form form={form}>
         <SelectField
           id="yd-conf-entry"

@@ -441,13 +441,14 @@ function GoalForm({ participantId, goal, onSaved, onCancel }: { participantId: s
       return api.patch<Goal>(wsPath(workspace.slug, `youth-debt/goals/${goal.id}`), { domain, title, steps: kept });
     },
     onSaved: async (saved) => {
+      // The plan first, then the message, so what it announces is on the screen.
+      await refresh();
       if (goal) onSaved(t('goal.saved', { title: saved.title }));
       else {
         setTitle('');
         setSteps('');
         onSaved(t('add.added', { title: saved.title }));
       }
-      await refresh();
     },
   });
   // A step's own error (steps.2.title) shows at the steps field.
