@@ -93,16 +93,20 @@ export const countChildren = async (db: Db, workspaceId: string, id: string) =>
     ).n,
   );
 
-/** The ids of an area and all its ancestors, nearest first (bounded, in case of bad data). */
-export async function ancestorIds(db: Db, workspaceId: string, id: string): Promise<string[]> {
-  const result = await sql<{ id: string }>`
+/** `up(id, parent_id, depth)`: an area and its ancestors, depth 0 for the area itself (bounded, in case of bad data). */
+const ancestorsCte = (workspaceId: string, id: string) => sql`
     with recursive up(id, parent_id, depth) as (
       select id, parent_id, 0 from areas where workspace_id = ${workspaceId} and id = ${id}
       union all
       select a.id, a.parent_id, up.depth + 1
       from areas a join up on a.workspace_id = ${workspaceId} and a.id = up.parent_id
       where up.depth < 100
-    )
+    )`;
+
+/** The ids of an area and all its ancestors, nearest first (bounded, in case of bad data). */
+export async function ancestorIds(db: Db, workspaceId: string, id: string): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    ${ancestorsCte(workspaceId, id)}
     select id from up order by depth`.execute(db);
   return result.rows.map((r) => r.id);
 }
@@ -303,13 +307,7 @@ export async function replaceTeam(db: Db, workspaceId: string, areaId: string, m
  */
 export async function areaWithTeams(db: Db, workspaceId: string, areaId: string) {
   const result = await sql<{ id: string; name: string; code: string | null; team: string[] }>`
-    with recursive up(id, parent_id, depth) as (
-      select id, parent_id, 0 from areas where workspace_id = ${workspaceId} and id = ${areaId}
-      union all
-      select a.id, a.parent_id, up.depth + 1
-      from areas a join up on a.workspace_id = ${workspaceId} and a.id = up.parent_id
-      where up.depth < 100
-    )
+    ${ancestorsCte(workspaceId, areaId)}
     select a.id, a.name, a.code,
       array(
         select m.user_id::text
