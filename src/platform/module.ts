@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { AliasableExpression, Expression, Kysely } from 'kysely';
 import type { ErrorCatalogue } from './errors';
 import type { Config } from './config';
 import type { ServiceContext, WorkspaceScope } from './context';
@@ -38,6 +38,13 @@ export interface ObservationKindDefinition {
 /** Resolves a workspace slug to the signed-in member's scope; null when not a member. */
 export type TenancyResolver = (ctx: ServiceContext, slug: string) => Promise<WorkspaceScope | null>;
 
+/**
+ * The same answer as `TenancyResolver` for the person `userId` names, as an SQL expression
+ * (a JSON object `{ id, slug, name, role }`, or null), so the platform reads the account and
+ * the membership of a request in one statement.
+ */
+export type TenancySql = (slug: string, userId: Expression<string>) => AliasableExpression<WorkspaceScope | null>;
+
 export interface ModuleManifest {
   /** Unique id, also the prefix of its error ids and the key in exports. */
   id: string;
@@ -58,6 +65,8 @@ export interface ModuleManifest {
   nav?: NavItem[];
   /** Supplies workspace membership to the platform. Exactly one module (workspaces) provides it. */
   tenancy?: TenancyResolver;
+  /** Membership as SQL for one statement with the sign-in; only beside `tenancy`. */
+  tenancySql?: TenancySql;
   /**
    * Demo data for `dichter demo`; must be idempotent. Runs in module order, as the demo
    * beheerder; `ctx.workspace` is the demo workspace once the workspaces module made it.
@@ -122,6 +131,7 @@ export interface Registry {
   nav: (NavItem & { module: string })[];
   jobs: JobDefinition[];
   tenancy: TenancyResolver;
+  tenancySql?: TenancySql;
   observationKinds: (ObservationKindDefinition & { module: string })[];
   reportSections: (ReportSectionDefinition & { module: string })[];
 }
@@ -142,7 +152,7 @@ export function buildRegistry(modules: readonly ModuleManifest[], platformErrors
   const observationKinds: Registry['observationKinds'] = [];
   const sectionOwner = new Map<string, string>();
   const reportSections: Registry['reportSections'] = [];
-  let tenancy: { module: string; resolve: TenancyResolver } | undefined;
+  let tenancy: { module: string; resolve: TenancyResolver; sql?: TenancySql } | undefined;
 
   for (const m of modules) {
     if (!/^[a-z][a-z0-9-]*$/.test(m.id)) throw new ModuleRegistryError(`module id '${m.id}' must be lowercase letters, digits and dashes`);
@@ -188,11 +198,13 @@ export function buildRegistry(modules: readonly ModuleManifest[], platformErrors
     }
     if (m.tenancy) {
       if (tenancy) throw new ModuleRegistryError(`modules '${tenancy.module}' and '${m.id}' both provide tenancy`);
-      tenancy = { module: m.id, resolve: m.tenancy };
+      tenancy = { module: m.id, resolve: m.tenancy, sql: m.tenancySql };
+    } else if (m.tenancySql) {
+      throw new ModuleRegistryError(`module '${m.id}' gives tenancy as SQL but does not provide tenancy`);
     }
   }
   if (!tenancy) throw new ModuleRegistryError('no module provides tenancy (the workspaces module must be registered)');
   nav.sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
   reportSections.sort((a, b) => a.order - b.order);
-  return { modules, errors, nav, jobs, tenancy: tenancy.resolve, observationKinds, reportSections };
+  return { modules, errors, nav, jobs, tenancy: tenancy.resolve, tenancySql: tenancy.sql, observationKinds, reportSections };
 }

@@ -285,7 +285,7 @@ async function presentRequests(ctx: ServiceContext, scope: WorkspaceScope, rows:
  * workspace (GET requests tells anyone which workspaces exist anyway).
  */
 export async function memberContext(base: ServiceContext, apiKey: unknown, slug: unknown): Promise<ServiceContext> {
-  const actor = typeof apiKey === 'string' && apiKey.length <= 200 ? await authenticateToken(base.db, apiKey.trim()) : undefined;
+  const actor = typeof apiKey === 'string' && apiKey.length <= 200 ? (await authenticateToken(base.db, apiKey.trim()))?.actor : undefined;
   if (!actor) throw new DomainError('open311.invalid_api_key');
   if (typeof slug !== 'string' || !slug.trim()) throw new DomainError('request.invalid', {}, [{ path: 'jurisdiction_id', message: 'open311.jurisdiction_required' }]);
   const ctx: ServiceContext = { ...base, actor };

@@ -2,7 +2,7 @@ import { defineModule } from '../../platform/module';
 import { workspaceErrors } from './errors';
 import { migrations } from './migrations';
 import { globalRoutes, routes } from './routes';
-import { resolveMembership } from './service';
+import { membershipSql, resolveMembership } from './service';
 import { seedDemoWorkspace } from './seeds';
 import { exportWorkspace } from './exports';
 import { workspaceReportSections } from './report';
@@ -14,6 +14,7 @@ export default defineModule({
   globalRoutes,
   errors: workspaceErrors,
   tenancy: resolveMembership,
+  tenancySql: membershipSql,
   nav: [
     { path: 'instellingen', label: 'nav.settings', order: 90, roles: ['beheerder'] },
     { path: 'leden', label: 'nav.members', order: 80 },

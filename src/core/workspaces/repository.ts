@@ -84,6 +84,12 @@ export const findMembership = (db: Db, slug: string, userId: string) =>
     .where('workspaceMembers.userId', '=', userId)
     .executeTakeFirst();
 
+/** `findMembership` as an SQL expression for the platform's sign-in statement (JSON, or null). */
+export const membershipSql = (slug: string, userId: Expression<string>) =>
+  sql<{ id: string; slug: string; name: string; role: string } | null>`(select json_build_object('id', w.id, 'slug', w.slug, 'name', w.name, 'role', m.role)
+    from workspaces w join workspace_members m on m.workspace_id = w.id
+    where w.slug = ${slug} and m.user_id = ${userId})`;
+
 export const listWorkspacesOfUser = (db: Db, userId: string) =>
   t(db)
     .selectFrom('workspaces')

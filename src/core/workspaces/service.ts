@@ -6,6 +6,7 @@ import { transaction } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { requireWorkspace } from '../../platform/policy';
+import type { TenancySql } from '../../platform/module';
 import { workspacePolicy as policy } from './policies';
 import * as repo from './repository';
 import type { CreateWorkspaceInput, Role, UpdateWorkspaceInput, WorkspaceView } from './schema';
@@ -47,6 +48,9 @@ export async function resolveMembership(ctx: ServiceContext, slug: string): Prom
   const row = await repo.findMembership(ctx.db, slug, ctx.actor.userId);
   return row ? { id: row.id, slug: row.slug, name: row.name, role: row.role } : null;
 }
+
+/** `resolveMembership` for a signed-in person, as SQL the platform reads with the account (one statement). */
+export const membershipSql: TenancySql = (slug, userId) => repo.membershipSql(slug, userId);
 
 /**
  * The workspace with this slug, without any access check: only for public pages, which must

@@ -1,5 +1,8 @@
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDichter, type TestDichter } from '../../../test/harness';
+import { modules } from '../../modules';
+import { buildApp } from '../http/app';
 
 let d: TestDichter;
 beforeAll(async () => {
@@ -106,5 +109,46 @@ describe('my account', () => {
     const error = await d.app.server.inject({ url: '/api/w/bestaat-niet', cookies: { dichter_sid: cookie!.value } });
     expect(error.json().error.message).toMatch(/does not exist/);
     expect((await d.request({ method: 'PATCH', url: '/api/me', token: user.token, body: { locale: 'fr' } })).status).toBe(400);
+  });
+});
+
+describe('a call in a workspace', () => {
+  it('reads the account and the membership in one statement, and refuses a revoked token or a removed member at once', async () => {
+    // The same app on the same database, counting the statements it runs.
+    let statements = 0;
+    const counting: KyselyPlugin = { transformQuery: (a) => a.node, transformResult: async (a) => (statements++, a.result) };
+    const { server } = await buildApp({ config: d.config, database: { ...d.runtime.database, db: d.runtime.database.db.withPlugin(counting) }, modules });
+    const call = async (url: string, auth: { token?: string; cookie?: string }) => {
+      const res = await server.inject({ url, ...(auth.token ? { headers: { authorization: `Bearer ${auth.token}` } } : { cookies: { dichter_sid: auth.cookie! } }) });
+      return { status: res.statusCode, id: res.json().error?.id as string | undefined };
+    };
+    const counted = async (run: () => Promise<unknown>) => {
+      statements = 0;
+      await run();
+      return statements;
+    };
+
+    const owner = await d.user();
+    const colleague = await d.user();
+    const stranger = await d.user();
+    expect((await d.request({ method: 'POST', url: '/api/workspaces', token: owner.token, body: { name: 'Eén leesstap', slug: 'een-leesstap' } })).status).toBe(201);
+    expect((await d.request({ method: 'POST', url: '/api/w/een-leesstap/members', token: owner.token, body: { email: colleague.email, name: colleague.name, role: 'professional' } })).status).toBe(201);
+    for (const u of [owner, colleague, stranger]) await call('/api/w/een-leesstap/nav', { token: u.token }); // records the tokens' first use
+
+    // The menu needs nothing beyond who asks and their role: one statement, by token and by session.
+    expect(await counted(async () => expect(await call('/api/w/een-leesstap/nav', { token: colleague.token })).toMatchObject({ status: 200 }))).toBe(1);
+    const { cookie } = await signIn(colleague.email, colleague.password, '10.0.0.8');
+    expect(await counted(async () => expect(await call('/api/w/een-leesstap/nav', { cookie: cookie!.value })).toMatchObject({ status: 200 }))).toBe(1);
+    // Someone who is no member hears that the workspace does not exist, in that one statement too.
+    expect(await counted(async () => expect(await call('/api/w/een-leesstap/nav', { token: stranger.token })).toEqual({ status: 404, id: 'workspace.not_found' }))).toBe(1);
+
+    // Removed: the very next call, by token or session, is refused; so is a revoked token.
+    expect((await d.request({ method: 'DELETE', url: `/api/w/een-leesstap/members/${colleague.id}`, token: owner.token })).status).toBe(204);
+    expect(await call('/api/w/een-leesstap/nav', { token: colleague.token })).toEqual({ status: 404, id: 'workspace.not_found' });
+    expect(await call('/api/w/een-leesstap/nav', { cookie: cookie!.value })).toEqual({ status: 404, id: 'workspace.not_found' });
+    const tokenId = (await d.request({ url: '/api/me/tokens', token: owner.token })).body.items[0].id;
+    expect((await d.request({ method: 'DELETE', url: `/api/me/tokens/${tokenId}`, token: owner.token })).status).toBe(200);
+    expect(await call('/api/w/een-leesstap/nav', { token: owner.token })).toEqual({ status: 401, id: 'auth.invalid_token' });
+    await server.close();
   });
 });

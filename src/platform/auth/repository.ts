@@ -1,4 +1,4 @@
-import type { Generated, Kysely, Selectable } from 'kysely';
+import type { AliasableExpression, Expression, Generated, Kysely, Selectable } from 'kysely';
 import type { Db } from '../db/database';
 
 interface UserTable {
@@ -31,6 +31,9 @@ interface Tables {
 }
 const t = (db: Db) => db as Kysely<Tables>;
 
+/** Something more to read with the account in the same statement (the workspace membership of a request), as `scope`. */
+export type ScopeSql = (userId: Expression<string>) => AliasableExpression<unknown>;
+
 export const findUserByEmail = (db: Db, email: string) =>
   t(db).selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
 
@@ -50,14 +53,15 @@ export const listUsersByIds = (db: Db, ids: string[]) =>
 
 export const insertSession = (db: Db, row: Tables['sessions']) => t(db).insertInto('sessions').values(row).execute();
 
-export const findSession = (db: Db, idHash: string) =>
+export const findSession = (db: Db, idHash: string, scope?: ScopeSql) =>
   t(db)
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
     .select(['sessions.idHash', 'sessions.csrfToken', 'sessions.expiresAt', 'users.id as userId', 'users.email', 'users.name', 'users.isAdmin', 'users.locale'])
+    .$if(!!scope, (q) => q.select((eb) => scope!(eb.ref('users.id')).as('scope')))
     .where('sessions.idHash', '=', idHash)
     .where('sessions.expiresAt', '>', new Date())
-    .executeTakeFirst();
+    .executeTakeFirst() as Promise<SignInRow<{ idHash: string; csrfToken: string; expiresAt: Date }> | undefined>;
 
 export const extendSession = (db: Db, idHash: string, expiresAt: Date) =>
   t(db).updateTable('sessions').set({ expiresAt }).where('idHash', '=', idHash).execute();
@@ -69,14 +73,18 @@ export const deleteExpiredSessions = (db: Db) => t(db).deleteFrom('sessions').wh
 export const insertToken = (db: Db, row: Omit<Tables['apiTokens'], 'lastUsedAt' | 'revokedAt'>) =>
   t(db).insertInto('apiTokens').values(row).returning(['id', 'name', 'prefix', 'createdAt', 'lastUsedAt', 'revokedAt']).executeTakeFirstOrThrow();
 
-export const findActiveToken = (db: Db, tokenHash: string) =>
+export const findActiveToken = (db: Db, tokenHash: string, scope?: ScopeSql) =>
   t(db)
     .selectFrom('apiTokens')
     .innerJoin('users', 'users.id', 'apiTokens.userId')
     .select(['apiTokens.id as tokenId', 'apiTokens.lastUsedAt', 'users.id as userId', 'users.email', 'users.name', 'users.isAdmin', 'users.locale'])
+    .$if(!!scope, (q) => q.select((eb) => scope!(eb.ref('users.id')).as('scope')))
     .where('apiTokens.tokenHash', '=', tokenHash)
     .where('apiTokens.revokedAt', 'is', null)
-    .executeTakeFirst();
+    .executeTakeFirst() as Promise<SignInRow<{ tokenId: string; lastUsedAt: Date | null }> | undefined>;
+
+/** An account as a sign-in reads it, with what `scope` asked for (absent without it). */
+type SignInRow<T> = T & { userId: string; email: string; name: string; isAdmin: boolean; locale: string; scope?: unknown };
 
 export const touchToken = (db: Db, id: string) => t(db).updateTable('apiTokens').set({ lastUsedAt: new Date() }).where('id', '=', id).execute();
 

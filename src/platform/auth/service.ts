@@ -133,20 +133,28 @@ export async function signInWithOidc(
   return startSession(ctx.db, user);
 }
 
-export interface SessionActor {
+export interface SignedIn {
   actor: Actor;
+  /** What the `scope` SQL gave for this person, read in the same statement; absent without it. */
+  scope?: unknown;
+}
+
+export interface SessionActor extends SignedIn {
   csrfToken: string;
   locale: Locale;
 }
 
-/** Resolves a session cookie; slides its expiry when it is more than an hour old. */
-export async function authenticateSession(db: Db, sessionId: string): Promise<SessionActor | undefined> {
+/**
+ * Resolves a session cookie; slides its expiry when it is more than an hour old. With `scope`,
+ * also reads that (the request's workspace membership) in the same statement.
+ */
+export async function authenticateSession(db: Db, sessionId: string, scope?: repo.ScopeSql): Promise<SessionActor | undefined> {
   const idHash = sha256(sessionId);
-  const row = await repo.findSession(db, idHash);
+  const row = await repo.findSession(db, idHash, scope);
   if (!row) return undefined;
   const remaining = row.expiresAt.getTime() - Date.now();
   if (remaining < (SESSION_HOURS - 1) * 3600_000) await repo.extendSession(db, idHash, new Date(Date.now() + SESSION_HOURS * 3600_000));
-  return { actor: toActor(row, 'session'), csrfToken: row.csrfToken, locale: row.locale === 'en' ? 'en' : 'nl' };
+  return { actor: toActor(row, 'session'), csrfToken: row.csrfToken, locale: row.locale === 'en' ? 'en' : 'nl', ...(scope ? { scope: row.scope } : {}) };
 }
 
 export async function signOut(db: Db, sessionId: string) {
@@ -160,13 +168,16 @@ export function csrfMatches(expected: string, given: string | undefined) {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Resolves a bearer token to its owner; records when it was last used (at most once a minute). */
-export async function authenticateToken(db: Db, token: string): Promise<Actor | undefined> {
+/**
+ * Resolves a bearer token to its owner; records when it was last used (at most once a minute).
+ * With `scope`, also reads that (the request's workspace membership) in the same statement.
+ */
+export async function authenticateToken(db: Db, token: string, scope?: repo.ScopeSql): Promise<SignedIn | undefined> {
   if (!token.startsWith(TOKEN_PREFIX)) return undefined;
-  const row = await repo.findActiveToken(db, sha256(token));
+  const row = await repo.findActiveToken(db, sha256(token), scope);
   if (!row) return undefined;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) await repo.touchToken(db, row.tokenId);
-  return toActor(row, 'token');
+  return { actor: toActor(row, 'token'), ...(scope ? { scope: row.scope } : {}) };
 }
 
 const presentToken = (row: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) => ({

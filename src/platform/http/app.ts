@@ -7,13 +7,14 @@ import Fastify, { LogController, type FastifyInstance, type FastifyRequest } fro
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, WorkspaceScope } from '../context';
 import type { Database } from '../db/database';
 import { DomainError, platformErrors, type Locale } from '../errors';
 import { EventBus } from '../events';
 import { localeFromHeader } from '../i18n';
 import { buildRegistry, ModuleRegistryError, type ModuleManifest, type Registry } from '../module';
-import { authenticateSession, authenticateToken, csrfMatches, SESSION_COOKIE } from '../auth/service';
+import { authenticateSession, authenticateToken, csrfMatches, SESSION_COOKIE, type SignedIn } from '../auth/service';
+import type { ScopeSql } from '../auth/repository';
 import { authRoutes } from '../auth/routes';
 import { sendError, installErrorHandling } from './errors';
 import { docsRoutes } from './docs';
@@ -26,6 +27,8 @@ declare module 'fastify' {
     ctx: ServiceContext;
     csrfToken: string | null;
     sessionId: string | null;
+    /** The membership for a workspace route, when it was read with the sign-in (`scope` null: not a member). */
+    membership: { scope: WorkspaceScope | null } | null;
   }
   interface FastifyContextConfig {
     /** Reachable without signing in; rate-limited per IP. */
@@ -47,6 +50,9 @@ export interface App {
   registry: Registry;
   events: EventBus;
 }
+
+/** Where the workspace-scoped routes live. */
+const WORKSPACE_PREFIX = '/api/w/:workspace';
 
 /** Per-IP limits for routes reachable without an account. */
 export const PUBLIC_RATE_LIMIT = { max: 300, timeWindow: '1 minute' } as const;
@@ -158,6 +164,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
   server.decorateRequest('ctx', null as never);
   server.decorateRequest('csrfToken', null);
   server.decorateRequest('sessionId', null);
+  server.decorateRequest('membership', null);
+  // On a workspace route the membership is read in the same statement as the account.
+  const membershipOf = (request: FastifyRequest): ScopeSql | undefined => {
+    const slug = request.routeOptions.url?.startsWith(WORKSPACE_PREFIX) ? (request.params as { workspace?: unknown }).workspace : undefined;
+    return typeof slug === 'string' && registry.tenancySql ? (userId) => registry.tenancySql!(slug, userId) : undefined;
+  };
+  const remember = (request: FastifyRequest, signedIn: SignedIn) => {
+    request.ctx.actor = signedIn.actor;
+    if ('scope' in signedIn) request.membership = { scope: (signedIn.scope as WorkspaceScope | null) ?? null };
+  };
   server.addHook('onRequest', async (request) => {
     const headerLocale = localeFromHeader(request.headers['accept-language']);
     request.ctx = { db: database.db, actor: null, locale: headerLocale, events };
@@ -165,16 +181,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const authorization = request.headers.authorization;
     if (authorization) {
       const [scheme, token] = authorization.split(' ');
-      const actor = scheme?.toLowerCase() === 'bearer' && token ? await authenticateToken(database.db, token) : undefined;
-      if (!actor) throw new DomainError('auth.invalid_token');
-      request.ctx.actor = actor;
+      const signedIn = scheme?.toLowerCase() === 'bearer' && token ? await authenticateToken(database.db, token, membershipOf(request)) : undefined;
+      if (!signedIn) throw new DomainError('auth.invalid_token');
+      remember(request, signedIn);
       return;
     }
     const sessionId = request.cookies[SESSION_COOKIE];
     if (!sessionId) return;
-    const session = await authenticateSession(database.db, sessionId);
+    const session = await authenticateSession(database.db, sessionId, membershipOf(request));
     if (!session) return;
-    request.ctx.actor = session.actor;
+    remember(request, session);
     request.csrfToken = session.csrfToken;
     request.sessionId = sessionId;
     if (!request.headers['accept-language']) request.ctx.locale = session.locale;
@@ -223,7 +239,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         async (scoped) => {
           scoped.addHook('preValidation', async (request: FastifyRequest<{ Params: { workspace: string } }>) => {
             if (!request.ctx.actor) throw new DomainError('auth.required');
-            const scope = await registry.tenancy(request.ctx, request.params.workspace);
+            const scope = request.membership ? request.membership.scope : await registry.tenancy(request.ctx, request.params.workspace);
             // Not a member: answer as if the workspace did not exist, so slugs do not leak.
             if (!scope) throw new DomainError('workspace.not_found');
             request.ctx.workspace = scope;
@@ -249,7 +265,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
           );
           for (const m of registry.modules) if (m.routes) await mount(m.id, () => scoped.register(m.routes!));
         },
-        { prefix: '/w/:workspace' },
+        { prefix: WORKSPACE_PREFIX.slice('/api'.length) },
       );
     },
     { prefix: '/api' },
