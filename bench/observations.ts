@@ -36,6 +36,7 @@ import { compareLevels, runLoad, type Level, type LoadSummary, type Which } from
 import { runRequestLoad, type SequencedRequest } from './lib/load-requests';
 import { finish, machineInfo } from './lib/machine';
 import { captureSql } from './lib/sql-capture';
+import { profileIfAsked } from './lib/profile';
 import { listen, startBenchApp } from './lib/app';
 import { envSeconds, ratio, round, stopwatch, table, writeResult } from './lib/util';
 import {
@@ -83,6 +84,7 @@ const NOTES = [
   'A list counts its selection only up to a cap (5,000; 1,000 when searching, because a search reads each matching row while filters count in an index). Beyond the cap the answer says so (totalExact false, facets null), shows the newest first (walking observations_created_idx: under 1 ms for the common word) and does not rank. That bounds the common-word search and the unfiltered first page of a big city; "largest search", "largest overdue" and "largest all" below are capped selections.',
   'Ingest: the observation\'s number is taken in a short transaction of its own (synchronous_commit off for that one; the observation\'s own commit flushes the WAL up to it), so the workspace\'s counter row is no longer locked until the observation\'s COMMIT and its WAL flush: concurrent reports into one workspace now commit in groups. A number whose observation then fails stays unused (a gap, never a duplicate). The create path also presents the new observation from what it wrote instead of reading it back (6 fewer statements).',
   'Ingest, round trips (issue 4): the sample POST (a signal with an area and an action line) made 18 round trips (token, membership, area, ladder nodes, members, their names, the workspace\'s response time; BEGIN, SET LOCAL, counter, COMMIT; BEGIN, observation, links, history, audit, COMMIT; the area\'s name again) and now makes 7 (token, membership, area with its teams, ladder nodes, members with the response time, the number, the write); a story or idea by a signed-in member 4–5. The number is one statement (set_config(\'synchronous_commit\', \'off\', true) in its RETURNING does what SET LOCAL did, for that statement\'s own transaction only). The observation, its ladder and rule links, its first history entry and its audit row are one statement (data-modifying WITH queries: atomic like the transaction before, the same INSERTs). The service\'s look-ups run at once and still report the first failure in the old order: the area (for a signal or bottleneck with the teams of the area and the areas above it, so routing to an area team reads nothing more), ladder nodes, rules, and the members with the response time in one statement (no members at all for a story, idea or success by a member signed in with token or session: its view names only the reporter). The view reuses the area name the check read. Left per request: the platform\'s token and membership look-ups, the area, the members, the number and the write. On this machine a round trip over loopback TCP costs the app mostly the writev system call (38 % of its main thread at 16 connections, CPU profile), so the count of round trips is what sets the rate.',
+  'Every call in a workspace (ingest, list, search alike): the platform reads the account (token or session) and the membership in one statement, with an SQL expression the workspaces module hands out (manifest tenancySql), so the sample POST makes 6 round trips and a list 2. A Unix socket instead of loopback TCP made no measurable difference on the day it was tried (ingest-only runs, 10 % scale): the writev share of the app\'s main thread stayed at 25 %, which is the cost of waking the database process on 2 shared cores more than of TCP.',
   'On 2 cores with the load generator, the app and PostgreSQL sharing them, 16 connections queue: at 16 connections the bare reference of the simplest list (sub-millisecond SQL) itself shows a p95 around 50 ms. The target p95 < 50 ms at 16 connections is at the floor of this machine; read the ratios.',
   'A list is one statement (repository listPage): the count up to the cap, the page and the facets, with the area\'s descendants and the names of the areas and owners shown read in the same statement through SQL expressions the areas and workspaces modules hand out (each module still writes the SQL of its own tables); whether the count stayed within the cap is a one-time filter inside the statement. 7 statements a list → 1; searching, the matches within the cap are read once (a materialized CTE) for ranking and facets, and beyond the cap the newest-first walk checks the row\'s own words instead of rewriting every lexeme (largest workspace, common word: that page 7 → 2 ms). PostgreSQL, full scale, p95 at 16 connections before → after (two runs): largest list 88 → 41 / 55 ms, median list 65 → 37 / 27, common word 306 → 168 / 154, rare word 103 → 74 / 79, overdue 121 → 108 / 93, unfiltered 87 → 47 / 46.',
 ];
@@ -496,6 +498,9 @@ export async function load(s: Pick<Setup, 'kind' | 'db' | 'app' | 'token'>, scal
   await time('vacuum analyze', async () => {
     for (const t of ['observations', 'observation_events', 'observation_nodes', 'observation_counters', 'areas', 'ladder_nodes', 'workspace_members', 'users']) await sql`vacuum analyze ${sql.table(t)}`.execute(db);
   });
+  // The load leaves gigabytes of dirty pages; without a checkpoint now, PostgreSQL writes them
+  // out during the first measurements (ingest right after the load ran at a third of its rate).
+  if (s.kind === 'postgres') await time('checkpoint', async () => void (await sql`checkpoint`.execute(db)));
 
   const stats = (
     await sql<{ n: number; overdue: number; common: number; rare: number; open: number }>`select count(*) as n,
@@ -857,6 +862,8 @@ async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: nu
     };
     await runTarget(ingestTargets.app, 16, warmup);
     await runTarget(ingestTargets.bare, 16, warmup);
+    // BENCH_CPU_PROFILE=folder: a CPU profile of the app taking the ingest at 16 connections.
+    await profileIfAsked('observations-ingest-16', () => runTarget(ingestTargets.app, 16, seconds));
     const ingestLevels = await loadLevels(ingestTargets, INGEST_LEVELS, seconds, log, 'ingest');
     const after = Number((await sql<{ n: number }>`select count(*) as n from observations where workspace_id = ${largest.id}`.execute(s.db)).rows[0].n);
     const spreadTargets: Record<Which, Target> = {
