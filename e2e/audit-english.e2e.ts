@@ -14,6 +14,9 @@ afterAll(async () => {
 describe('audit log', () => {
   it('shows who changed what, named as it was then, with the values before and after', async () => {
     const call = await apiSession();
+    // An entry of another module is named by that module ("Waarneming"), not by its raw name.
+    const observation = await call<{ number: number }>('POST', `/api/w/${DEMO_SLUG}/observations`, { kind: 'idee', title: `Bankje bij de speeltuin ${unique()}`, text: 'Een bankje erbij voor de ouders.', visibility: 'workspace' });
+    expect(observation.status).toBe(201);
     const name = `Huurdersvereniging ${unique()}`;
     const created = await call<{ id: string }>('POST', `/api/w/${DEMO_SLUG}/partners`, { name, type: 'bewonersgroep' });
     expect(created.status).toBe(201);
@@ -31,6 +34,7 @@ describe('audit log', () => {
     expect(text).toContain(`Partner '${name}' gewijzigd`);
     expect(text).toMatch(/soort[\s\S]*was: bewonersgroep[\s\S]*wordt: overig/);
     expect(await table.innerText()).toContain(`Partner '${name}' aangemaakt`);
+    expect(await table.innerText()).toContain(`Waarneming '#${observation.body.number}' aangemaakt`);
     await expectAccessible(page, 'audit log');
 
     // Paging: the demo has more than one page of changes by now.

@@ -18,13 +18,19 @@ export interface ModuleUi {
    * module knowing it.
    */
   inboxSection?: LazyExoticComponent<ComponentType>;
+  /**
+   * How the workspace's audit page names this module's entries: `entity.<entity>` (e.g.
+   * `entity.rule`: "Regel") and `action.<action>` for actions beyond create, update and delete.
+   */
+  audit?: Messages<string>;
 }
 
-/** Builds the path → page map, the nav texts and the inbox sections; duplicate paths are a programming error. */
+/** Builds the path → page map, the nav texts, the inbox sections and the audit names; duplicate paths are a programming error. */
 export function collectModuleUis(uis: readonly ModuleUi[]) {
   const pages = new Map<string, { module: string; Page: LazyExoticComponent<ComponentType> }>();
   const nav: Messages<string> = { nl: {}, en: {} };
   const inboxSections: LazyExoticComponent<ComponentType>[] = [];
+  const audit: Messages<string> = { nl: {}, en: {} };
   for (const ui of uis) {
     for (const [path, Page] of Object.entries(ui.pages)) {
       const owner = pages.get(path);
@@ -34,6 +40,8 @@ export function collectModuleUis(uis: readonly ModuleUi[]) {
     Object.assign(nav.nl, ui.nav.nl);
     Object.assign(nav.en, ui.nav.en);
     if (ui.inboxSection) inboxSections.push(ui.inboxSection);
+    Object.assign(audit.nl, ui.audit?.nl);
+    Object.assign(audit.en, ui.audit?.en);
   }
-  return { pages, nav, inboxSections };
+  return { pages, nav, inboxSections, audit };
 }

@@ -18,4 +18,16 @@ export const areasUi: ModuleUi = {
       'nav.areas.intro': 'CBS municipalities, districts and neighbourhoods per year, your own areas, and a map of their boundaries.',
     },
   ),
+  audit: defineMessages(
+    {
+      'entity.area': 'Gebied',
+      'entity.area_team': 'Gebiedsteam',
+      'entity.area_import': 'Import van gebieden',
+    },
+    {
+      'entity.area': 'Area',
+      'entity.area_team': 'Area team',
+      'entity.area_import': 'Area import',
+    },
+  ),
 };

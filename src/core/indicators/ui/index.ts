@@ -22,4 +22,18 @@ export const indicatorsUi: ModuleUi = {
       'nav.indicators.intro': 'Figures per neighbourhood and district beside their peers: trends, where attention is needed, and a warning when an average changes only because different people live there.',
     },
   ),
+  audit: defineMessages(
+    {
+      'entity.indicator': 'Indicator',
+      'entity.indicator_import': 'Import van cijfers',
+      'entity.indicator_panel': 'Dashboardpaneel',
+      'entity.measurement': 'Meting',
+    },
+    {
+      'entity.indicator': 'Indicator',
+      'entity.indicator_import': 'Figures import',
+      'entity.indicator_panel': 'Dashboard panel',
+      'entity.measurement': 'Measurement',
+    },
+  ),
 };

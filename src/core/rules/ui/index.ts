@@ -23,4 +23,22 @@ export const rulesUi: ModuleUi = {
       'nav.rules.intro': 'The rule register with the intent of each rule: deviate and explain, rules under pressure, decisions and rule load.',
     },
   ),
+  audit: defineMessages(
+    {
+      'entity.rule': 'Regel',
+      'entity.rule_import': 'Import van regels',
+      'entity.rule_review': 'Herziening van een regel',
+      'entity.rule_test': 'Toets van een regel',
+      'entity.deviation': 'Afwijking',
+      'action.outcome': 'uitkomst vastgelegd',
+    },
+    {
+      'entity.rule': 'Rule',
+      'entity.rule_import': 'Rule import',
+      'entity.rule_review': 'Rule review',
+      'entity.rule_test': 'Rule test',
+      'entity.deviation': 'Deviation',
+      'action.outcome': 'outcome recorded',
+    },
+  ),
 };

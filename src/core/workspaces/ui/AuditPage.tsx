@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { api, wsPath, type List } from '../../../web/api';
 import { useFormat, useT } from '../../../web/i18n';
 import { DataTable, EmptyState, Loaded, PageHeading, Paragraph, UrlPagination, useUrlOffset } from '../../../web/ui';
+import { moduleUis } from '../../../web/modules';
 import { useWorkspace } from '../../../web/workspace';
 import type { auditEntryView } from '../schema';
 import { m, type Key } from './messages';
@@ -19,15 +20,16 @@ function show(value: unknown, empty: string) {
 
 /**
  * "Partner 'Buurtteam' gewijzigd" (the name it had then), "Partner gewijzigd" when the entry
- * names nothing, and the raw names for entities of modules this page does not know.
+ * names nothing. Each module names its own entities and actions (`audit` in its ui/index.ts);
+ * an entry no module names shows its raw name.
  */
 function useDescribe() {
   const t = useT(m);
+  const named = useT(moduleUis.audit);
   return (entry: AuditEntry) => {
-    const entityKey = `entity.${entry.entity}` as Key;
-    const actionKey = `action.${entry.action}` as Key;
-    const entity = entityKey in m.nl ? t(entityKey) : entry.entity;
-    const action = actionKey in m.nl ? t(actionKey) : entry.action;
+    const name = (key: string, raw: string) => (key in m.nl ? t(key as Key) : key in moduleUis.audit.nl ? named(key) : raw);
+    const entity = name(`entity.${entry.entity}`, entry.entity);
+    const action = name(`action.${entry.action}`, entry.action);
     return entry.entityLabel ? t('audit.describeNamed', { entity, label: entry.entityLabel, action }) : t('audit.describe', { entity, action });
   };
 }
