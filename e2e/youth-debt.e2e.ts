@@ -379,6 +379,7 @@ describe('youth debt: the perspective plan, contacts, timeline and outcomes', ()
       await expect.poll(() => contacts.getByRole('heading', { name: /^Contact van .* wijzigen$/ }).isVisible()).toBe(true);
       expect(await p.locator('#yd-ce-note').inputValue()).toBe('Afgesproken om volgende week terug te bellen.');
       await p.locator('#yd-ce-duration').fill('15');
+      await expectAccessible(p, 'editing a contact');
       await contacts.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
       await expect.poll(() => contacts.getByText(/^Contact van .* bijgewerkt\.$/).isVisible()).toBe(true);
       await expect.poll(async () => norm(await rows.first().innerText())).toMatch(/telefonisch 15 min\. Afgesproken/);
