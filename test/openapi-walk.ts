@@ -46,10 +46,14 @@ function findId(body: unknown, key: string): string | undefined {
 /**
  * Resolves real ids for path parameters by reading the nearest list route above each
  * parameter, as the given user: `/partners/{partnerId}` takes an id from `GET /partners`,
- * `/charter/values/{valueId}` from `GET /charter` → `values`.
+ * `/charter/values/{valueId}` from `GET /charter` → `values`, and a nested one from the list
+ * under the ids already resolved: `/debts/{debtId}/documents/{documentId}` from
+ * `GET /debts/<that debt>/documents`.
  */
 export async function resolvePath(d: TestDichter, ops: Operation[], path: string, values: Record<string, string>, token: string): Promise<{ url: string; unresolved: string[] }> {
   const unresolved: string[] = [];
+  const known: Record<string, string> = { ...values };
+  const fill = (template: string) => template.replace(/\{(\w+)\}/g, (whole, p: string) => (known[p] ? encodeURIComponent(known[p]) : whole));
   let url = path;
   for (const param of pathParams(path)) {
     if (values[param]) {
@@ -61,7 +65,7 @@ export async function resolvePath(d: TestDichter, ops: Operation[], path: string
     let id: string | undefined;
     for (let candidate = prefix; candidate.includes('/api/') && !id; candidate = candidate.slice(0, candidate.lastIndexOf('/'))) {
       if (candidate.includes('{')) continue;
-      const templ = ops.find((o) => o.method === 'GET' && o.path.replace(/\{workspace\}/, values.workspace ?? '{workspace}') === candidate);
+      const templ = ops.find((o) => o.method === 'GET' && fill(o.path) === candidate);
       if (!templ) continue;
       const res = await d.request({ url: candidate, token });
       if (res.status === 200) id = findId(res.body, key);
@@ -70,6 +74,7 @@ export async function resolvePath(d: TestDichter, ops: Operation[], path: string
       unresolved.push(param);
       id = '0190a3c4-0000-7000-8000-000000000000';
     }
+    known[param] = id;
     url = url.replace(`{${param}}`, encodeURIComponent(id));
   }
   return { url, unresolved };
