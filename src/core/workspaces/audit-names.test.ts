@@ -20,11 +20,13 @@ describe('the audit page', () => {
       const text = fs.readFileSync(file, 'utf8');
       for (const [, entity] of text.matchAll(/\bentity: '([a-z_]+)'/g)) written.entity.add(entity);
       for (const [, action] of text.matchAll(/recordAudit\([^\n]*\baction: '([a-z_]+)'/g)) written.action.add(action);
-      // The modules' own audit helpers: audit(db, ctx, scope, 'entity', id, 'action', …).
+      // The modules' own audit helpers: audit(db, ctx, scope, 'entity', id, 'action', …) …
       for (const [, entity, action] of text.matchAll(/\baudit\((?:trx|ctx\.db|db), ctx, scope, '([a-z_]+)', [^,]+, '([a-z_]+)'/g)) {
         written.entity.add(entity);
         written.action.add(action);
       }
+      // … and the observations service's, for its one entity: audit(trx, ctx, scope, 'action', before, after).
+      if (file.endsWith(path.join('observations', 'service.ts'))) for (const [, action] of text.matchAll(/\baudit\(trx, ctx, scope, '([a-z_]+)', (?:before|null),/g)) written.action.add(action);
     }
     // Accounts and tokens are logged for the installation, not on a workspace's page.
     for (const installationWide of ['user', 'api_token']) written.entity.delete(installationWide);

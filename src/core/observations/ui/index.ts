@@ -44,7 +44,7 @@ export const observationsUi: ModuleUi = {
       'entity.msc_selection': 'Keuze in een selectieronde',
       'entity.msc_story_domain': 'Domein van een verhaal',
       'action.transition': 'van status veranderd',
-      'action.satisfaction': 'beoordeeld door de melder',
+      'action.rate': 'beoordeeld door de melder',
       'action.retention_delete': 'verwijderd na de bewaartermijn',
     },
     {
@@ -58,7 +58,7 @@ export const observationsUi: ModuleUi = {
       'entity.msc_selection': 'Choice in a selection round',
       'entity.msc_story_domain': 'Domain of a story',
       'action.transition': 'changed status',
-      'action.satisfaction': 'rated by the reporter',
+      'action.rate': 'rated by the reporter',
       'action.retention_delete': 'deleted after the retention period',
     },
   ),
