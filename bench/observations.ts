@@ -10,8 +10,8 @@
  * filtered list, full-text search (a common and a rare word), an overdue list (facets-heavy)
  * and the unfiltered first page; each against a bare Fastify route replaying the request's
  * own captured SQL on the same database handle. Then API ingest (POST …/observations with
- * distinct bodies, 1 and 16 connections) against a bare route doing the same writes (the number,
- * then one statement for the observation, its links, history and audit row; verified by
+ * distinct bodies, 1 and 16 connections) against a bare route doing the same write (one
+ * statement for the observation with its number, its links, history and audit row; verified by
  * capturing both). PostgreSQL runs the full scale; PGlite a tenth.
  * BENCH_OBSERVATIONS_ONLY=ingest measures the ingest alone and writes no results file.
  * Targets (issue): search and list p95 < 50 ms at 16 connections, ingest ≥ 1,000/s.
@@ -480,13 +480,12 @@ export async function load(s: Pick<Setup, 'kind' | 'db' | 'app' | 'token'>, scal
     }
     await Promise.all(inFlight);
   });
-  await time('history (one created event per observation) and counters', async () => {
+  await time('history (one created event per observation)', async () => {
     await sql`insert into observation_events (workspace_id, id, observation_id, at, actor_user_id, actor_name, action, to_status, owner_user_id, due_at, internal)
       select o.workspace_id,
         (lpad(to_hex((extract(epoch from o.created_at) * 1000)::bigint), 12, '0') || '7' || substr(md5(o.id::text), 1, 3) || '8' || substr(md5(o.id::text), 4, 15))::uuid,
         o.id, o.created_at, o.reporter_user_id, coalesce(u.name, o.reporter_name, 'bewoner'), 'created', 'nieuw', o.owner_user_id, o.due_at, false
       from observations o left join users u on u.id = o.reporter_user_id`.execute(db);
-    await sql`insert into observation_counters (workspace_id, last_number) select workspace_id, max(number) from observations group by workspace_id`.execute(db);
   });
   await time(`recreate the ${secondary.length} secondary indexes`, async () => {
     await db.connection().execute(async (conn) => {
@@ -496,7 +495,7 @@ export async function load(s: Pick<Setup, 'kind' | 'db' | 'app' | 'token'>, scal
     });
   });
   await time('vacuum analyze', async () => {
-    for (const t of ['observations', 'observation_events', 'observation_nodes', 'observation_counters', 'areas', 'ladder_nodes', 'workspace_members', 'users']) await sql`vacuum analyze ${sql.table(t)}`.execute(db);
+    for (const t of ['observations', 'observation_events', 'observation_nodes', 'areas', 'ladder_nodes', 'workspace_members', 'users']) await sql`vacuum analyze ${sql.table(t)}`.execute(db);
   });
   // The load leaves gigabytes of dirty pages; without a checkpoint now, PostgreSQL writes them
   // out during the first measurements (ingest right after the load ran at a third of its rate).
@@ -545,7 +544,7 @@ export async function load(s: Pick<Setup, 'kind' | 'db' | 'app' | 'token'>, scal
       observationIndexesMB: Object.fromEntries(indexes.map((x) => [x.name, round(Number(x.bytes) / 1048576, 1)])),
       loadMs: timings,
       method:
-        'workspaces through POST /api/workspaces (the bench user is beheerder of each); users, members, areas, action lines and observations with INSERT … SELECT FROM jsonb_to_recordset (rows generated in the benchmark with a seeded PRNG, 5,000 a statement, the search column computed by the database); the history (one created event per observation) and the counters with INSERT … SELECT from observations; then VACUUM ANALYZE. No audit rows for the bulk data.',
+        'workspaces through POST /api/workspaces (the bench user is beheerder of each); users, members, areas, action lines and observations with INSERT … SELECT FROM jsonb_to_recordset (rows generated in the benchmark with a seeded PRNG, 5,000 a statement, the search column computed by the database); the history (one created event per observation) with INSERT … SELECT from observations; then VACUUM ANALYZE. Each workspace\'s number sequence starts after its highest number on its first report (migration 009 of observations). No audit rows for the bulk data.',
     },
   };
 }
@@ -639,7 +638,7 @@ function ingestBodies(ws: Ws, n: number, seed = 0): IngestBody[] {
 
 /**
  * The reference for ingest: the same writes the service makes through the same repository
- * functions (the number; then the observation, ladder links, history and audit row in one
+ * function (the observation with its number, ladder links, history and audit row in one
  * statement), with the owner and due date decided without the service's reads.
  */
 function bareIngest(ws: Ws, actor: Actor) {
@@ -648,11 +647,9 @@ function bareIngest(ws: Ws, actor: Actor) {
     const nodeIds = [...new Set(body.ladderNodeIds ?? [])];
     const line = ws.lines.find((l) => l.id === nodeIds[0]);
     const ownerUserId = answered ? (line?.ownerId ?? ws.coordinatorId) : null;
-    const number = await repo.takeNumber(db, ws.id);
     const row: repo.NewObservation = {
       workspaceId: ws.id,
       id: newId(),
-      number,
       kind: body.kind,
       title: body.title,
       text: body.text,
@@ -678,7 +675,7 @@ function bareIngest(ws: Ws, actor: Actor) {
       answeredAt: null,
       closedAt: null,
     };
-    const fields = { number: row.number, kind: row.kind, status: row.status, visibility: row.visibility, areaId: row.areaId, ownerUserId: row.ownerUserId, dueAt: row.dueAt, containsPersonalData: row.containsPersonalData };
+    const fields = { kind: row.kind, status: row.status, visibility: row.visibility, areaId: row.areaId, ownerUserId: row.ownerUserId, dueAt: row.dueAt, containsPersonalData: row.containsPersonalData };
     return (
       await repo.insertNewObservation(db, {
         row,
@@ -700,7 +697,7 @@ function bareIngest(ws: Ws, actor: Actor) {
           internal: false,
           action: 'created',
         },
-        audit: { workspaceId: ws.id, actor, entity: 'observation', entityId: row.id, label: `#${row.number}`, action: 'create', before: null, after: fields },
+        audit: { workspaceId: ws.id, actor, entity: 'observation', entityId: row.id, action: 'create', before: null, after: fields },
       })
     ).row;
   };
@@ -917,10 +914,10 @@ async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: nu
           workspaces: spread.map((w) => w.name),
           distinctBodies: spreadBodies.length,
           levels: spreadLevels,
-          note: `the same POSTs in turn over the ${spread.length} largest workspaces (each has its own counter row, locked from the number to the commit)`,
+          note: `the same POSTs in turn over the ${spread.length} largest workspaces (each has its own number sequence)`,
         },
         reference:
-          'a bare Fastify POST route running the same writes through the same repository functions (the number in a statement of its own; then observation, ladder links, history and audit in one statement): identical statements, verified by capturing one app request and one bare request. Without the platform\'s token and membership look-ups and the service\'s reads (area and ladder checks, members and routing, the view of the new observation).',
+          'a bare Fastify POST route running the same writes through the same repository functions (observation with its number, ladder links, history and audit in one statement): identical statements, verified by capturing one app request and one bare request. Without the platform\'s token and membership look-ups and the service\'s reads (area and ladder checks, members and routing, the view of the new observation).',
       },
       explain: explained,
       targets: {

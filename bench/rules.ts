@@ -289,7 +289,6 @@ async function load(s: Setup, scale: Scale, log: (line: string) => void) {
       await sql`insert into observations (workspace_id, id, number, kind, title, occurred_at, visibility, source, reporter_user_id, created_at, updated_at)
         select workspace_id, id, number, kind, title, occurred_at, visibility, source, reporter_user_id, created_at, created_at
         from jsonb_to_recordset(${json(rows.slice(i, i + CHUNK))}::jsonb) as x(workspace_id uuid, id uuid, number int, kind text, title text, occurred_at timestamptz, visibility text, source text, reporter_user_id uuid, created_at timestamptz)`.execute(db);
-    await sql`insert into observation_counters (workspace_id, last_number) select workspace_id, max(number) from observations group by workspace_id`.execute(db);
     return rows.length;
   });
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Expression, type Kysely } from 'kysely';
 import type { Actor } from './context';
 import type { Db } from './db/database';
 import { newId } from './ids';
@@ -67,9 +67,11 @@ export async function recordAudit(trx: Db, entry: AuditEntry): Promise<void> {
 
 /**
  * The INSERT of one audit row, not yet run (null for an update that changed nothing): for a
- * repository that writes the change and its audit row in one statement.
+ * repository that writes the change and its audit row in one statement. `computed` replaces
+ * the label or the changes with SQL of that statement (a value the database itself assigns,
+ * such as a number; the changes as jsonb).
  */
-export function auditInsert(db: Db, entry: AuditEntry) {
+export function auditInsert(db: Db, entry: AuditEntry, computed: { label?: Expression<string>; changes?: (changes: Expression<unknown>) => Expression<unknown> } = {}) {
   const changes = diffFields(entry.before, entry.after);
   const named = (r: Record<string, unknown> | null | undefined) => (typeof r?.name === 'string' ? r.name : typeof r?.title === 'string' ? r.title : undefined);
   const label = entry.label ?? named(entry.after) ?? named(entry.before) ?? null;
@@ -83,9 +85,9 @@ export function auditInsert(db: Db, entry: AuditEntry) {
       actorName: entry.actor?.name ?? null,
       entity: entry.entity,
       entityId: entry.entityId,
-      entityLabel: label,
+      entityLabel: computed.label ?? label,
       action: entry.action,
-      changes: JSON.stringify(changes) as never,
+      changes: (computed.changes ? computed.changes(sql`${JSON.stringify(changes)}::jsonb`) : JSON.stringify(changes)) as never,
       createdAt: new Date(),
     });
 }

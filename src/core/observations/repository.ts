@@ -34,7 +34,7 @@ export type ObservationRow = {
   createdAt: Date;
   updatedAt: Date;
 };
-export type NewObservation = Omit<ObservationRow, 'createdAt' | 'updatedAt' | 'tags'> & Partial<Pick<ObservationRow, 'createdAt' | 'updatedAt'>>;
+export type NewObservation = Omit<ObservationRow, 'createdAt' | 'updatedAt' | 'tags' | 'number'> & Partial<Pick<ObservationRow, 'number' | 'createdAt' | 'updatedAt'>>;
 export type ObservationPatch = Partial<Omit<ObservationRow, 'workspaceId' | 'id' | 'number' | 'createdAt' | 'tags'>>;
 export type EventRow = {
   workspaceId: string;
@@ -55,7 +55,6 @@ export type EventRow = {
 export type TemplateRow = { workspaceId: string; id: string; title: string; body: string; createdAt: Date; updatedAt: Date };
 
 interface Tables {
-  observationCounters: { workspaceId: string; lastNumber: number };
   observations: Omit<ObservationRow, 'createdAt' | 'updatedAt' | 'tags'> & { createdAt: Generated<Date>; updatedAt: Generated<Date>; tags: Generated<string[]>; search: Generated<string> };
   observationNodes: { workspaceId: string; observationId: string; nodeId: string };
   observationRules: { workspaceId: string; observationId: string; ruleId: string };
@@ -68,41 +67,23 @@ const t = (db: Db) => db as Kysely<Tables>;
 // Writing
 
 /**
- * The next number for an observation about to be written, taken in a short transaction of its
- * own, so the workspace's counter row is locked for microseconds instead of until the
- * observation's COMMIT (which waits for its WAL flush: ingest into one workspace was serial).
- * That short transaction does not wait for its own flush (`synchronous_commit = off`): the
- * observation's commit flushes the WAL up to its own record, the counter's included, so a
- * number that is used is never lost. A number whose observation then fails stays unused: the
- * numbers can have a gap, never a duplicate. Inside a caller's transaction the counter is taken
- * there (locked until that commits), as before.
+ * The next number in this workspace, as SQL for the statement that writes the observation:
+ * `observation_number` (migration 009) takes it from the workspace's own sequence, so the
+ * number costs no round trip and no lock. A number whose statement fails stays unused: the
+ * numbers can have a gap, never a duplicate.
  */
-export async function takeNumber(db: Db, workspaceId: string) {
-  if (db.isTransaction) return nextNumber(db, workspaceId);
-  // One statement is its own transaction; set_config(…, true) holds until its end, so it is
-  // `set local synchronous_commit = off` without the three round trips of BEGIN, SET and COMMIT.
-  const row = await counterUpsert(db, workspaceId)
-    .returning(sql<string>`set_config('synchronous_commit', 'off', true)`.as('synchronousCommit'))
-    .executeTakeFirstOrThrow();
-  return row.lastNumber;
-}
+const nextNumberSql = (workspaceId: string) => sql<number>`observation_number(${workspaceId}::uuid)`;
 
-/** The next number in this workspace (one row per workspace, locked for the rest of the transaction). */
+/** The next number in this workspace, for a caller that needs it before writing (the demo seeds). */
 export async function nextNumber(db: Db, workspaceId: string) {
-  return (await counterUpsert(db, workspaceId).executeTakeFirstOrThrow()).lastNumber;
+  return (await sql<{ number: number }>`select ${nextNumberSql(workspaceId)} as number`.execute(db)).rows[0].number;
 }
 
-const counterUpsert = (db: Db, workspaceId: string) =>
-  t(db)
-    .insertInto('observationCounters')
-    .values({ workspaceId, lastNumber: 1 })
-    .onConflict((oc) => oc.column('workspaceId').doUpdateSet({ lastNumber: sql`observation_counters.last_number + 1` }))
-    .returning('lastNumber');
-
+/** Writes an observation; without a number it takes the workspace's next one. */
 export async function insertObservation(db: Db, row: NewObservation, tags: readonly string[]) {
   return (await t(db)
     .insertInto('observations')
-    .values({ ...row, tags: tagsValue(tags) })
+    .values({ ...row, number: row.number ?? nextNumberSql(row.workspaceId), tags: tagsValue(tags) })
     .returningAll()
     .executeTakeFirstOrThrow()) as unknown as ObservationRow;
 }
@@ -120,18 +101,23 @@ const observationColumns = [
  */
 export async function insertNewObservation(
   db: Db,
-  w: { row: NewObservation; tags: readonly string[]; nodeIds: readonly string[]; ruleIds: readonly string[]; event: Omit<EventRow, 'at'>; audit: AuditEntry },
+  w: { row: Omit<NewObservation, 'number'>; tags: readonly string[]; nodeIds: readonly string[]; ruleIds: readonly string[]; event: Omit<EventRow, 'at'>; audit: AuditEntry },
 ): Promise<{ row: ObservationRow; event: EventRow }> {
   const { workspaceId, id: observationId } = w.row;
   // The rows of each table go in through its own INSERT; the WITH only puts them in one statement.
-  let q = t(db).with('o', (qc) => qc.insertInto('observations').values({ ...w.row, tags: tagsValue(w.tags) }).returning(observationColumns));
+  let q = t(db).with('o', (qc) => qc.insertInto('observations').values({ ...w.row, number: nextNumberSql(workspaceId), tags: tagsValue(w.tags) }).returning(observationColumns));
   const nodeIds = [...new Set(w.nodeIds)];
   const ruleIds = [...new Set(w.ruleIds)];
   if (nodeIds.length) q = q.with('n', (qc) => qc.insertInto('observationNodes').values(nodeIds.map((nodeId) => ({ workspaceId, observationId, nodeId })))) as unknown as typeof q;
   if (ruleIds.length) q = q.with('r', (qc) => qc.insertInto('observationRules').values(ruleIds.map((ruleId) => ({ workspaceId, observationId, ruleId })))) as unknown as typeof q;
   q = q.with('e', (qc) => qc.insertInto('observationEvents').values(w.event)) as unknown as typeof q;
-  // Built without the handle's plugins: they act once, on the whole statement.
-  const audit = auditInsert(db.withoutPlugins(), w.audit);
+  // Built without the handle's plugins: they act once, on the whole statement. The number is
+  // the one this statement took: the audit row's label ('#12') and its change read it from o.
+  const taken = sql<number>`(select number from o)`;
+  const audit = auditInsert(db.withoutPlugins(), w.audit, {
+    label: sql<string>`'#' || ${taken}`,
+    changes: (changes) => sql`${changes} || jsonb_build_object('number', jsonb_build_object('before', null, 'after', ${taken}))`,
+  });
   if (audit) q = q.with('a', () => audit as never) as unknown as typeof q;
   const row = (await q.selectFrom('o').selectAll().executeTakeFirstOrThrow()) as unknown as ObservationRow;
   return { row, event: { ...w.event, at: row.createdAt } };

@@ -37,7 +37,8 @@ const sha256 = (token: string) => createHash('sha256').update(token).digest('hex
 /** The acting resident on the public form, and the reader of public pages. */
 const PUBLIC_ACTOR: Actor = { userId: '00000000-0000-0000-0000-000000000000', email: '', name: 'bewoner', isAdmin: false, via: 'system' };
 
-type AuditedRow = Pick<repo.ObservationRow, 'id' | 'number' | 'kind' | 'status' | 'visibility' | 'areaId' | 'ownerUserId' | 'dueAt' | 'containsPersonalData'>;
+// A new observation has no number yet: the statement that writes it takes one (and fills it in).
+type AuditedRow = Pick<repo.ObservationRow, 'id' | 'kind' | 'status' | 'visibility' | 'areaId' | 'ownerUserId' | 'dueAt' | 'containsPersonalData'> & { number?: number };
 /** What goes into the audit log of an observation: its course, never its text or contact details. */
 const auditFields = (row: AuditedRow) => ({
   number: row.number,
@@ -54,7 +55,7 @@ const auditEntry = (ctx: ServiceContext, scope: { id: string }, action: string, 
   actor: ctx.actor,
   entity: 'observation',
   entityId: (after ?? before)!.id,
-  label: `#${(after ?? before)!.number}`,
+  label: (after ?? before)!.number === undefined ? undefined : `#${(after ?? before)!.number}`,
   action,
   before: before ? auditFields(before) : null,
   after: after ? auditFields(after) : null,
@@ -233,9 +234,8 @@ export async function createObservation(ctx: ServiceContext, input: CreateObserv
     answered || !signedIn ? membersAndResponseDays(ctx) : Promise.resolve(null),
   ] as const);
   const route = team ? await routeFor(ctx, input.kind, place.areaId, team, nodes, rules, place.teams) : { ownerUserId: null, routedBy: null, dueAt: null };
-  const number = await repo.takeNumber(ctx.db, scope.id);
   const fresh: repo.NewObservation = {
-    ...emptyRow(scope.id, number, input.kind, input.title),
+    ...emptyRow(scope.id, input.kind, input.title),
     text: input.text,
     areaId: place.areaId,
     lat: input.point?.lat ?? null,
@@ -247,7 +247,7 @@ export async function createObservation(ctx: ServiceContext, input: CreateObserv
     reporterUserId: ctx.actor!.userId,
     source: ctx.actor!.via === 'token' ? 'api' : 'web',
   };
-  // The observation, its links, its history and its audit row: one statement, so one round trip.
+  // The observation with its number, its links, its history and its audit row: one statement, so one round trip.
   const { row, event: created } = await repo.insertNewObservation(ctx.db, {
     row: fresh,
     tags: input.tags ?? [],
@@ -261,11 +261,10 @@ export async function createObservation(ctx: ServiceContext, input: CreateObserv
   return present(ctx, ctx.db, scope, row, { members: team?.members ?? [{ userId: actor.userId, name: actor.name }], areas: place.names, events: [created], nodes, rules });
 }
 
-function emptyRow(workspaceId: string, number: number, kind: string, title: string): repo.NewObservation {
+function emptyRow(workspaceId: string, kind: string, title: string): repo.NewObservation {
   return {
     workspaceId,
     id: newId(),
-    number,
     kind,
     title,
     text: '',
@@ -829,12 +828,11 @@ export async function publicReport(base: ServiceContext, slug: string, input: Pu
   const [{ areaId, teams }, team] = await inOrder([placeAndName(ctx, input.areaId, input.point, isAnsweredKind(input.kind)), membersAndResponseDays(ctx)] as const);
   const route = await routeFor(ctx, input.kind, areaId, team, [], [], teams);
   const token = randomBytes(24).toString('base64url');
-  const number = await repo.takeNumber(ctx.db, scope.id);
   const row = await transaction(ctx.db, async (trx) => {
     const row = await repo.insertObservation(
       trx,
       {
-        ...emptyRow(scope.id, number, input.kind, input.title),
+        ...emptyRow(scope.id, input.kind, input.title),
         text: input.text,
         areaId,
         lat: input.point?.lat ?? null,
