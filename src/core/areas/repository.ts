@@ -305,18 +305,15 @@ export async function replaceTeam(db: Db, workspaceId: string, areaId: string, m
  * each area's team in the order `teamOwner` ranks them (nearest area first; within a team the
  * contact, then the longest-standing member). One statement; undefined when there is no such area.
  */
-export async function areaWithTeams(db: Db, workspaceId: string, areaId: string) {
-  const result = await sql<{ id: string; name: string; code: string | null; team: string[] }>`
+export const areaWithTeamsSql = (workspaceId: string, areaId: string) =>
+  sql<{ id: string; name: string; code: string | null; team: string[] } | null>`(
     ${ancestorsCte(workspaceId, areaId)}
-    select a.id, a.name, a.code,
-      array(
+    select json_build_object('id', a.id, 'name', a.name, 'code', a.code, 'team', array(
         select m.user_id::text
         from up join area_team_members m on m.workspace_id = ${workspaceId} and m.area_id = up.id
         order by up.depth, m.contact desc, m.created_at, m.user_id
-      ) as team
-    from areas a where a.workspace_id = ${workspaceId} and a.id = ${areaId}`.execute(db);
-  return result.rows[0];
-}
+      ))
+    from areas a where a.workspace_id = ${workspaceId} and a.id = ${areaId})`;
 
 /**
  * Who answers for an area: walking up from the area (buurt, wijk, gemeente), the first area

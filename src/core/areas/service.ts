@@ -226,13 +226,14 @@ export async function areaContainsPoint(ctx: ServiceContext, areaId: string, poi
 }
 
 /**
- * For routing a new observation (one statement): the area's name and code, and everyone on
- * the teams of the area and the areas above it, in the order in which `areaTeamOwner` takes
- * them, so the first who is still a member is its answer. Null when there is no such area.
+ * For other modules, to read within their own statement (routing a new observation): the
+ * area's name and code, and everyone on the teams of the area and the areas above it, in the
+ * order in which `areaTeamOwner` takes them, so the first who is still a member is its answer.
+ * An SQL expression (a JSON object), null when there is no such area.
  */
-export async function areaWithTeams(ctx: ServiceContext, areaId: string): Promise<{ id: string; name: string; code: string | null; team: string[] } | null> {
+export function areaWithTeamsSql(ctx: ServiceContext, areaId: string) {
   const scope = policy.authorize(ctx, 'area.read');
-  return (await repo.areaWithTeams(ctx.db, scope.id, areaId)) ?? null;
+  return repo.areaWithTeamsSql(scope.id, areaId);
 }
 
 /**

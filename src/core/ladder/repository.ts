@@ -264,6 +264,12 @@ export const findNodes = (db: Db, workspaceId: string, ids: readonly string[]) =
     ? Promise.resolve([] as NodeRow[])
     : (t(db).selectFrom('ladderNodes').selectAll().where('workspaceId', '=', workspaceId).where('id', 'in', [...ids]).execute() as Promise<NodeRow[]>);
 
+/** These nodes' rung, code, title and owners as an SQL expression (a JSON array; unknown ids left out). */
+export const nodeRefsSql = (workspaceId: string, ids: readonly string[]) =>
+  sql<{ id: string; rung: string; code: string | null; title: string; ownerUserId: string | null; ownerPartnerId: string | null }[]>`(
+    select coalesce(json_agg(json_build_object('id', n.id, 'rung', n.rung, 'code', n.code, 'title', n.title, 'ownerUserId', n.owner_user_id, 'ownerPartnerId', n.owner_partner_id)), '[]')
+    from ladder_nodes n where n.workspace_id = ${workspaceId} and n.id = any(${[...ids]}::uuid[]))`;
+
 export const findNodeByCode = (db: Db, workspaceId: string, code: string) =>
   t(db).selectFrom('ladderNodes').selectAll().where('workspaceId', '=', workspaceId).where('code', '=', code).executeTakeFirst() as Promise<NodeRow | undefined>;
 

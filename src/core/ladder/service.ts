@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import { recordAudit } from '../../platform/audit';
 import { type Actor, type ServiceContext, type WorkspaceScope } from '../../platform/context';
 import { VersionedCache } from '../../platform/cache';
@@ -744,10 +745,20 @@ export async function deleteAssumption(ctx: ServiceContext, nodeId: string, id: 
   });
 }
 
+/**
+ * For other modules, to read within their own statement: these nodes' rung, code, title and
+ * owner (unknown ids are left out), as an SQL expression (a JSON array).
+ */
+export function nodeRefsSql(ctx: ServiceContext, ids: readonly string[]) {
+  const scope = policy.authorize(ctx, 'ladder.read');
+  return repo.nodeRefsSql(scope.id, [...new Set(ids)]) as RawBuilder<{ id: string; rung: Rung; code: string | null; title: string; ownerUserId: string | null; ownerPartnerId: string | null }[]>;
+}
+
 /** For other modules: these nodes' rung, code, title and owner (unknown ids are left out). */
 export async function nodeRefs(ctx: ServiceContext, ids: readonly string[]) {
-  const scope = policy.authorize(ctx, 'ladder.read');
-  return (await repo.findNodes(ctx.db, scope.id, [...new Set(ids)])).map((n) => ({ id: n.id, rung: n.rung as Rung, code: n.code, title: n.title, ownerUserId: n.ownerUserId, ownerPartnerId: n.ownerPartnerId }));
+  const found = nodeRefsSql(ctx, ids);
+  if (ids.length === 0) return [];
+  return (await ctx.db.selectNoFrom(found.as('nodes')).executeTakeFirstOrThrow()).nodes;
 }
 
 /** For other modules: the assumptions of these action lines' theories of change, with status and date, in one query. */

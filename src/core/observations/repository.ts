@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Generated, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { auditInsert, type AuditEntry } from '../../platform/audit';
-import { byteaAsBuffer, type Db } from '../../platform/db/database';
+import { byteaAsBuffer, prepared, type Db } from '../../platform/db/database';
 
 export type ObservationRow = {
   workspaceId: string;
@@ -119,7 +119,7 @@ export async function insertNewObservation(
     changes: (changes) => sql`${changes} || jsonb_build_object('number', jsonb_build_object('before', null, 'after', ${taken}))`,
   });
   if (audit) q = q.with('a', () => audit as never) as unknown as typeof q;
-  const row = (await q.selectFrom('o').selectAll().executeTakeFirstOrThrow()) as unknown as ObservationRow;
+  const row = (await q.selectFrom('o').selectAll().modifyFront(prepared).executeTakeFirstOrThrow()) as unknown as ObservationRow;
   return { row, event: { ...w.event, at: row.createdAt } };
 }
 
@@ -163,6 +163,14 @@ export async function replaceRules(db: Db, workspaceId: string, observationId: s
 export const insertEvent = (db: Db, row: Omit<EventRow, 'at'> & { at?: Date }) => t(db).insertInto('observationEvents').values(row).returningAll().executeTakeFirstOrThrow() as Promise<EventRow>;
 
 // Reading
+
+/**
+ * SQL expressions, other modules' look-ups among them, read in one statement: one round trip
+ * instead of one each (the checks of a new observation).
+ */
+export async function readTogether<T extends Record<string, Expression<unknown>>>(db: Db, wanted: T): Promise<{ [K in keyof T]: T[K] extends Expression<infer V> ? V : never }> {
+  return (await db.selectNoFrom(Object.entries(wanted).map(([key, value]) => sql`${value}`.as(key))).modifyFront(prepared).executeTakeFirstOrThrow()) as never;
+}
 
 export const findObservation = async (db: Db, workspaceId: string, id: string) =>
   (await t(db).selectFrom('observations').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst()) as unknown as ObservationRow | undefined;

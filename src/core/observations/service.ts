@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql, type RawBuilder } from 'kysely';
 import { recordAudit } from '../../platform/audit';
 import type { Actor, ServiceContext, WorkspaceScope } from '../../platform/context';
 import { transaction, type Db } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { areaContainsPoint, areaIdsWithin, areaIdsWithinSql, areaNames, areaNamesSql, areaTeamOwner, areaWithTeams, smallestAreaContaining } from '../areas/service';
-import { nodeRefs } from '../ladder/service';
-import { findWorkspaceByIdForPublicPage, findWorkspaceForPublicPage, getWorkspace, listMembers, memberNamesSql, membersAndResponseDays } from '../workspaces/service';
+import { areaContainsPoint, areaIdsWithin, areaIdsWithinSql, areaNames, areaNamesSql, areaTeamOwner, areaWithTeamsSql, smallestAreaContaining } from '../areas/service';
+import { nodeRefs, nodeRefsSql } from '../ladder/service';
+import { findWorkspaceByIdForPublicPage, findWorkspaceForPublicPage, getWorkspace, listMembers, memberNamesSql, membersAndResponseDaysSql } from '../workspaces/service';
 import { isAnsweredKind, listPracticeKinds, practiceKindLabel } from './kinds';
 import { ruleRefs, type LinkedRuleRef } from './links';
 import type { ReportedEvent, TransitionedEvent } from './mail';
@@ -122,7 +123,7 @@ async function routeFor(
   ctx: ServiceContext,
   kind: string,
   areaId: string | null,
-  { members, responseDays }: Awaited<ReturnType<typeof membersAndResponseDays>>,
+  { members, responseDays }: Team,
   nodes: Awaited<ReturnType<typeof nodeRefs>>,
   rules: readonly LinkedRuleRef[] = [],
   /** The teams of the area and the areas above it, in `areaTeamOwner`'s order, when already read. */
@@ -142,41 +143,55 @@ async function routeFor(
   return { ownerUserId: coordinator?.userId ?? null, routedBy: coordinator ? 'coordinator' : null, dueAt };
 }
 
-/**
- * The chosen area's name and code (with, for routing, the teams of the area and the areas
- * above it), or `observation.area_not_found`.
- */
-async function checkArea(ctx: ServiceContext, areaId: string | null | undefined, withTeams = false): Promise<{ names: { id: string; name: string }[]; teams?: string[] }> {
-  if (!areaId) return { names: [] };
-  if (withTeams) {
-    const area = await areaWithTeams(ctx, areaId);
-    if (!area) throw fieldError('observation.area_not_found', 'areaId');
-    return { names: [area], teams: area.team };
-  }
-  const names = await areaNames(ctx, [areaId]);
-  if (names.length === 0) throw fieldError('observation.area_not_found', 'areaId');
-  return { names };
+/** The chosen area, or `observation.area_not_found`. */
+async function checkArea(ctx: ServiceContext, areaId: string | null | undefined) {
+  if (areaId && (await areaNames(ctx, [areaId])).length === 0) throw fieldError('observation.area_not_found', 'areaId');
 }
 
 /**
  * Where it happened: an area, a point inside an area, or a point alone. A point without an
  * area gets the smallest area whose boundary holds it; a point outside the chosen area is
- * refused (`observation.point_outside_area`) when the area's boundaries can tell.
+ * refused (`observation.point_outside_area`) when the area's boundaries can tell. The area
+ * itself has been checked.
  */
-async function placeOf(ctx: ServiceContext, areaId: string | null | undefined, point: { lat: number; lon: number } | null | undefined) {
-  return (await placeAndName(ctx, areaId, point)).areaId;
+async function placeOfChecked(ctx: ServiceContext, areaId: string | null | undefined, point: { lat: number; lon: number } | null | undefined) {
+  if (!point) return areaId ?? null;
+  if (!areaId) return smallestAreaContaining(ctx, point);
+  if ((await areaContainsPoint(ctx, areaId, point)) === false) throw fieldError('observation.point_outside_area', 'point');
+  return areaId;
 }
 
+async function placeOf(ctx: ServiceContext, areaId: string | null | undefined, point: { lat: number; lon: number } | null | undefined) {
+  await checkArea(ctx, areaId);
+  return placeOfChecked(ctx, areaId, point);
+}
+
+type Team = NonNullable<Read<ReturnType<typeof membersAndResponseDaysSql>>>;
+type Read<E> = E extends RawBuilder<infer T> ? T : never;
+
 /**
- * `placeOf`, with what the check of the chosen area read: its name (for presenting without
- * reading it again) and, with `withTeams`, its teams upward (for routing).
+ * What a new observation is checked and routed against, read in one statement from the
+ * modules that own it: the area with the teams of it and the areas above it (for routing to
+ * an area team without reading more), the ladder nodes, and with `withMembers` the members
+ * with the workspace's response time. Then the point, when one is given. The errors come in
+ * the order of the form: area, point, ladder nodes.
  */
-async function placeAndName(ctx: ServiceContext, areaId: string | null | undefined, point: { lat: number; lon: number } | null | undefined, withTeams = false) {
-  const { names, teams } = await checkArea(ctx, areaId, withTeams);
-  if (!point) return { areaId: areaId ?? null, names, teams };
-  if (!areaId) return { areaId: await smallestAreaContaining(ctx, point), names: undefined, teams: undefined };
-  if ((await areaContainsPoint(ctx, areaId, point)) === false) throw fieldError('observation.point_outside_area', 'point');
-  return { areaId, names, teams };
+async function readForNew(ctx: ServiceContext, areaId: string | null | undefined, point: { lat: number; lon: number } | null | undefined, nodeIds: readonly string[], withMembers: boolean) {
+  const found =
+    areaId || nodeIds.length || withMembers
+      ? await repo.readTogether(ctx.db, {
+          area: areaId ? areaWithTeamsSql(ctx, areaId) : sql<null>`null`,
+          nodes: nodeRefsSql(ctx, nodeIds),
+          team: withMembers ? membersAndResponseDaysSql(ctx) : sql<null>`null`,
+        })
+      : { area: null, nodes: [], team: null };
+  if (areaId && !found.area) throw fieldError('observation.area_not_found', 'areaId');
+  const placed = await placeOfChecked(ctx, areaId, point);
+  requireFound(nodeIds, found.nodes, 'observation.node_not_found', 'ladderNodeIds');
+  if (withMembers && !found.team) throw new DomainError('workspace.not_found');
+  // A point alone was placed in an area that was not read: its teams are read when routing.
+  const area = placed === areaId ? found.area : null;
+  return { areaId: placed, names: area ? [area] : undefined, teams: area?.team, nodes: found.nodes, team: found.team };
 }
 
 /**
@@ -190,18 +205,20 @@ async function inOrder<T extends readonly unknown[]>(pending: { readonly [K in k
   return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
+/** Refuses the first id that was not found, naming it by its place in the field. */
+function requireFound(ids: readonly string[], found: readonly { id: string }[], error: string, field: string) {
+  const missing = ids.findIndex((id) => !found.some((f) => f.id === id));
+  if (missing >= 0) throw fieldError(error, `${field}.${missing}`);
+}
+
 async function checkNodes(ctx: ServiceContext, ids: readonly string[]) {
-  const found = await nodeRefs(ctx, ids);
-  const missing = ids.findIndex((id) => !found.some((n) => n.id === id));
-  if (missing >= 0) throw fieldError('observation.node_not_found', `ladderNodeIds.${missing}`);
-  return found;
+  requireFound(ids, await nodeRefs(ctx, ids), 'observation.node_not_found', 'ladderNodeIds');
 }
 
 /** The linked rules, checked through the rule directory: an id that is no rule of this workspace is `observation.unknown_rule`. */
 async function checkRules(ctx: ServiceContext, ids: readonly string[]) {
   const found = await ruleRefs(ctx, ids);
-  const missing = ids.findIndex((id) => !found.some((r) => r.id === id));
-  if (missing >= 0) throw fieldError('observation.unknown_rule', `ruleIds.${missing}`);
+  requireFound(ids, found, 'observation.unknown_rule', 'ruleIds');
   return found;
 }
 
@@ -227,12 +244,8 @@ export async function createObservation(ctx: ServiceContext, input: CreateObserv
   // in through the platform (token or session) is that reporter, with the name just read from
   // their account, so the members need not be read; anyone else is looked up as before.
   const signedIn = actor.via === 'token' || actor.via === 'session';
-  const [place, nodes, rules, team] = await inOrder([
-    placeAndName(ctx, input.areaId, input.point, answered),
-    checkNodes(ctx, nodeIds),
-    checkRules(ctx, ruleIds),
-    answered || !signedIn ? membersAndResponseDays(ctx) : Promise.resolve(null),
-  ] as const);
+  const [place, rules] = await inOrder([readForNew(ctx, input.areaId, input.point, nodeIds, answered || !signedIn), checkRules(ctx, ruleIds)] as const);
+  const { team, nodes } = place;
   const route = team ? await routeFor(ctx, input.kind, place.areaId, team, nodes, rules, place.teams) : { ownerUserId: null, routedBy: null, dueAt: null };
   const fresh: repo.NewObservation = {
     ...emptyRow(scope.id, input.kind, input.title),
@@ -825,8 +838,8 @@ export async function publicReport(base: ServiceContext, slug: string, input: Pu
   const hits = personalDataIn(input);
   // A resident cannot be asked to confirm afterwards: personal data is marked and kept out of public view.
   if (hits.length && input.mayPublish) guardPersonalData(ctx, input, 'public', false);
-  const [{ areaId, teams }, team] = await inOrder([placeAndName(ctx, input.areaId, input.point, isAnsweredKind(input.kind)), membersAndResponseDays(ctx)] as const);
-  const route = await routeFor(ctx, input.kind, areaId, team, [], [], teams);
+  const { areaId, teams, team } = await readForNew(ctx, input.areaId, input.point, [], true);
+  const route = await routeFor(ctx, input.kind, areaId, team!, [], [], teams);
   const token = randomBytes(24).toString('base64url');
   const row = await transaction(ctx.db, async (trx) => {
     const row = await repo.insertObservation(

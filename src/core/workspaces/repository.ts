@@ -127,18 +127,16 @@ export const membersWithNames = async (db: Db, workspaceId: string) =>
 
 /**
  * The workspace's response time with its members, oldest first, and their names from the
- * accounts: one statement (for routing a new observation).
+ * accounts, as an SQL expression (a JSON object; null when there is no such workspace).
  */
-export const membersWithResponseDays = async (db: Db, workspaceId: string) =>
-  (
-    await sql<{ responseDays: number; userId: string | null; role: string | null; createdAt: Date | null; name: string | null }>`
-      select w.response_days as "responseDays", m.user_id as "userId", m.role, m.created_at as "createdAt", u.name
-      from workspaces w
-      left join workspace_members m on m.workspace_id = w.id
-      left join users u on u.id = m.user_id
-      where w.id = ${workspaceId}
-      order by m.created_at`.execute(db)
-  ).rows;
+export const membersWithResponseDaysSql = (workspaceId: string) =>
+  sql<{ responseDays: number; members: { userId: string; name: string; role: string; since: string }[] } | null>`(
+    select json_build_object('responseDays', w.response_days, 'members', coalesce((
+      select json_agg(json_build_object('userId', m.user_id, 'name', coalesce(u.name, '?'), 'role', m.role,
+        'since', to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by m.created_at)
+      from workspace_members m left join users u on u.id = m.user_id
+      where m.workspace_id = w.id), '[]'))
+    from workspaces w where w.id = ${workspaceId})`;
 
 export const findMember = (db: Db, workspaceId: string, userId: string) =>
   t(db).selectFrom('workspaceMembers').selectAll().where('workspaceId', '=', workspaceId).where('userId', '=', userId).executeTakeFirst();

@@ -153,19 +153,14 @@ export async function listMembers(ctx: ServiceContext) {
 }
 
 /**
- * For routing a new observation: the workspace's response time in working days and its
- * members with name, role and since when (as `listMembers` gives them, without e-mail
- * addresses), read in one statement.
+ * For routing a new observation, to read within its own statement: the workspace's response
+ * time in working days and its members with name, role and since when (as `listMembers` gives
+ * them, without e-mail addresses). An SQL expression (a JSON object).
  */
-export async function membersAndResponseDays(ctx: ServiceContext) {
+export function membersAndResponseDaysSql(ctx: ServiceContext) {
   policy.authorize(ctx, 'workspace.read');
   const scope = policy.authorize(ctx, 'member.read');
-  const rows = await repo.membersWithResponseDays(ctx.db, scope.id);
-  if (rows.length === 0) throw new DomainError('workspace.not_found');
-  return {
-    responseDays: rows[0].responseDays,
-    members: rows.filter((m) => m.userId !== null).map((m) => ({ userId: m.userId!, name: m.name ?? '?', role: m.role as Role, since: iso(m.createdAt!) })),
-  };
+  return repo.membersWithResponseDaysSql(scope.id);
 }
 
 /** Adds a person by e-mail address with a role; creates their account (without password) if needed. */

@@ -1,5 +1,5 @@
 import type { AliasableExpression, Expression, Generated, Kysely, Selectable } from 'kysely';
-import type { Db } from '../db/database';
+import { prepared, type Db } from '../db/database';
 
 interface UserTable {
   id: string;
@@ -61,6 +61,7 @@ export const findSession = (db: Db, idHash: string, scope?: ScopeSql) =>
     .$if(!!scope, (q) => q.select((eb) => scope!(eb.ref('users.id')).as('scope')))
     .where('sessions.idHash', '=', idHash)
     .where('sessions.expiresAt', '>', new Date())
+    .modifyFront(prepared)
     .executeTakeFirst() as Promise<SignInRow<{ idHash: string; csrfToken: string; expiresAt: Date }> | undefined>;
 
 export const extendSession = (db: Db, idHash: string, expiresAt: Date) =>
@@ -81,6 +82,7 @@ export const findActiveToken = (db: Db, tokenHash: string, scope?: ScopeSql) =>
     .$if(!!scope, (q) => q.select((eb) => scope!(eb.ref('users.id')).as('scope')))
     .where('apiTokens.tokenHash', '=', tokenHash)
     .where('apiTokens.revokedAt', 'is', null)
+    .modifyFront(prepared)
     .executeTakeFirst() as Promise<SignInRow<{ tokenId: string; lastUsedAt: Date | null }> | undefined>;
 
 /** An account as a sign-in reads it, with what `scope` asked for (absent without it). */
