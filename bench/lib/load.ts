@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Result } from 'autocannon';
+import { cpuPerRequest, cpuTimeMs } from './cpu';
 import { ratio } from './util';
 
 export interface LoadRequest {
@@ -33,6 +34,12 @@ export interface LoadSummary {
   statusCodes: Record<string, number>;
   /** Exact percentiles of every 2xx response time (fractional ms), when requested. */
   exactLatencyMs?: ExactLatency;
+  /**
+   * CPU ms per completed request, measured around the run: the benchmark's own process (the
+   * server under load) and PostgreSQL's processes (null on PGlite, which runs inside the server).
+   * Less noisy than the rate on a shared machine: the time it takes, not how much was free.
+   */
+  cpuMsPerRequest?: { server: number | null; postgres: number | null };
 }
 
 export interface ExactLatency {
@@ -107,7 +114,11 @@ export async function compareLevels(run: (which: Which, connections: number) => 
   for (const [i, connections] of levels.entries()) {
     const order: Which[] = i % 2 === 0 ? ['app', 'bare'] : ['bare', 'app'];
     const results: Partial<Record<Which, LoadSummary>> = {};
-    for (const which of order) results[which] = await run(which, connections);
+    for (const which of order) {
+      const before = cpuTimeMs();
+      const summary = await run(which, connections);
+      results[which] = { ...summary, cpuMsPerRequest: cpuPerRequest(before, cpuTimeMs(), summary.requests) };
+    }
     const app = results.app!;
     const bare = results.bare!;
     const e = (x: LoadSummary) => x.exactLatencyMs!;
@@ -118,7 +129,8 @@ export async function compareLevels(run: (which: Which, connections: number) => 
       bare,
       ratio: { requestsPerSecond: ratio(app.requestsPerSecond, bare.requestsPerSecond), p50: ratio(e(app).p50, e(bare).p50), p95: ratio(e(app).p95, e(bare).p95), p99: ratio(e(app).p99, e(bare).p99) },
     });
-    log(`  ${label} ×${connections}: app ${app.requestsPerSecond}/s p50 ${e(app).p50} p95 ${e(app).p95} ms | bare ${bare.requestsPerSecond}/s p50 ${e(bare).p50} p95 ${e(bare).p95} ms${app.non2xx + app.errors + bare.non2xx + bare.errors ? ' | FAILURES' : ''}`);
+    const cpu = (x: LoadSummary) => (x.cpuMsPerRequest?.server == null ? '' : ` cpu ${x.cpuMsPerRequest.server}${x.cpuMsPerRequest.postgres == null ? '' : `+${x.cpuMsPerRequest.postgres}`} ms`);
+    log(`  ${label} ×${connections}: app ${app.requestsPerSecond}/s p50 ${e(app).p50} p95 ${e(app).p95} ms${cpu(app)} | bare ${bare.requestsPerSecond}/s p50 ${e(bare).p50} p95 ${e(bare).p95} ms${cpu(bare)}${app.non2xx + app.errors + bare.non2xx + bare.errors ? ' | FAILURES' : ''}`);
   }
   return out;
 }
