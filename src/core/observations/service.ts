@@ -181,7 +181,7 @@ async function readForNew(ctx: ServiceContext, areaId: string | null | undefined
     areaId || nodeIds.length || withMembers
       ? await repo.readTogether(ctx.db, {
           area: areaId ? areaWithTeamsSql(ctx, areaId) : sql<null>`null`,
-          nodes: nodeRefsSql(ctx, nodeIds),
+          nodes: nodeIds.length ? nodeRefsSql(ctx, nodeIds) : sql<never[]>`'[]'::json`,
           team: withMembers ? membersAndResponseDaysSql(ctx) : sql<null>`null`,
         })
       : { area: null, nodes: [], team: null };
