@@ -8,6 +8,7 @@ import * as m006 from './2026_11_29_006_observation_rules';
 import * as m007 from './2026_11_29_007_observation_node_cover';
 import * as m008 from './2026_11_29_008_observation_workspace_words';
 import * as m009 from './2026_11_29_009_observation_number_sequences';
+import * as m010 from './2026_11_29_010_observation_open_created';
 
 export const migrations: Migration[] = [
   { name: '2026_11_28_001_create_observations', ...m001 },
@@ -19,4 +20,5 @@ export const migrations: Migration[] = [
   { name: '2026_11_29_007_observation_node_cover', ...m007 },
   { name: '2026_11_29_008_observation_workspace_words', ...m008 },
   { name: '2026_11_29_009_observation_number_sequences', ...m009 },
+  { name: '2026_11_29_010_observation_open_created', ...m010 },
 ];
