@@ -826,6 +826,8 @@ async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: nu
       const targets: Record<Which, Target> = { app: { url: `${s.appUrl}${read.url}`, headers: auth }, bare: { url: `${s.bareUrl}${read.barePath}` } };
       await runLoad({ ...targets.app, connections: 16, seconds: warmup });
       await runLoad({ ...targets.bare, connections: 16, seconds: warmup });
+      // BENCH_CPU_PROFILE=folder: also a CPU profile of the app serving this read at 16 connections.
+      await profileIfAsked(`observations-${read.workspace}-${read.endpoint.name}-16`, () => runLoad({ ...targets.app, connections: 16, seconds }));
       const levels = await loadLevels(targets, CONNECTION_LEVELS, seconds, log, `${read.workspace} ${read.endpoint.name}`);
       measurements.push({
         workspace: read.workspace,
