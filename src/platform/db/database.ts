@@ -77,8 +77,8 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
  * per call: a plan made for a small workspace can be wrong for Amsterdam. On PGlite the mark
  * is only a comment.
  */
-export const prepared = sql.raw('/* prepared */');
 const PREPARED_MARK = '/* prepared */';
+export const prepared = sql.raw(PREPARED_MARK);
 
 /**
  * The pool with its connections' query function sending a marked statement as a named
