@@ -35,10 +35,12 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   const plugins = [new CamelCasePlugin()];
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // The connections for statements marked `parsedOnce`: they plan every call anew.
+    const perCall = new pg.Pool({ connectionString: config.databaseUrl, max: 10, options: '-c plan_cache_mode=force_custom_plan' });
     // An idle connection that the server drops (a restart, a failover) must not stop dichter:
     // the pool discards it and opens a new one on the next query.
-    pool.on('error', (err) => console.error(`PostgreSQL closed an idle connection: ${err.message}`));
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: preparing(pool) }), plugins });
+    for (const p of [pool, perCall]) p.on('error', (err) => console.error(`PostgreSQL closed an idle connection: ${err.message}`));
+    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: preparing(pool, perCall) }), plugins });
     await sql`select 1`.execute(db);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
@@ -73,19 +75,33 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
  * `modifyFront(prepared)` (or at the start of raw SQL). For the few hot statements that look
  * rows up by key, whose plan does not depend on the parameters: signing in, the checks and the
  * write of a new observation. PostgreSQL plans each of them in 0.2–0.7 ms, more than it takes
- * to run them (bench/observations.ts, pg_stat_statements). Lists and searches stay planned
- * per call: a plan made for a small workspace can be wrong for Amsterdam. On PGlite the mark
- * is only a comment.
+ * to run them (bench/observations.ts, pg_stat_statements). On PGlite the mark is only a comment.
  */
 const PREPARED_MARK = '/* prepared */';
 export const prepared = sql.raw(PREPARED_MARK);
 
 /**
- * The pool with its connections' query function sending a marked statement as a named
- * prepared statement (pg prepares it on the first use on each connection; PostgreSQL then
- * plans it for these parameters a few times before it settles on one plan for all).
+ * Marks a statement to be prepared once per connection but planned for each call's
+ * parameters, at the very start of raw SQL (so `explain …` of it runs as usual): for lists and searches, whose best plan depends on the
+ * workspace's size and on how common the kind or status asked for is. One plan for all would
+ * be wrong for a big city: under a generic plan the largest workspace's list of its commonest
+ * kind and status in one wijk ran 8.6 ms against 2.0 ms planned for its parameters (it
+ * filtered 18,000 index entries instead of looking up 128; bench/observations.ts, planChoice).
+ * Prepared, PostgreSQL still skips parsing and analysing the statement each call (perCall in
+ * the same place: 0.1–0.3 ms of its CPU per list). Such statements run on
+ * connections of their own (plan_cache_mode force_custom_plan); inside a transaction, on the
+ * transaction's connection, unprepared. On PGlite the mark is only a comment.
  */
-function preparing(pool: pg.Pool) {
+const PARSED_ONCE_MARK = '/* parsed once */';
+export const parsedOnce = sql.raw(PARSED_ONCE_MARK);
+
+/**
+ * The pool with its connections' query function sending a marked statement as a named
+ * prepared statement: `prepared` on the connection at hand (pg prepares it on the first use on
+ * each connection; PostgreSQL then plans it for these parameters a few times before it settles
+ * on one plan for all), `parsedOnce` on a connection of `perCall` unless a transaction is open.
+ */
+function preparing(pool: pg.Pool, perCall: pg.Pool) {
   const names = new Map<string, string>();
   const nameOf = (text: string) => {
     let name = names.get(text);
@@ -93,6 +109,7 @@ function preparing(pool: pg.Pool) {
     return name;
   };
   const patched = new WeakSet<pg.PoolClient>();
+  const inTransaction = new WeakSet<pg.PoolClient>();
   return {
     Client: pg.Client,
     options: (pool as unknown as { options: object }).options,
@@ -101,12 +118,18 @@ function preparing(pool: pg.Pool) {
       if (!patched.has(client)) {
         patched.add(client);
         const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-        client.query = ((text: unknown, values?: unknown) =>
-          typeof text === 'string' && text.includes(PREPARED_MARK) ? query({ name: nameOf(text), text, values }) : query(text, values)) as typeof client.query;
+        client.query = ((text: unknown, values?: unknown) => {
+          if (typeof text !== 'string') return query(text, values);
+          if (text.includes(PREPARED_MARK)) return query({ name: nameOf(text), text, values });
+          if (text.trimStart().startsWith(PARSED_ONCE_MARK) && !inTransaction.has(client)) return perCall.query({ name: nameOf(text), text, values: values as unknown[] });
+          if (/^\s*(begin|start transaction)\b/i.test(text)) inTransaction.add(client);
+          else if (/^\s*(commit|rollback)\s*$/i.test(text)) inTransaction.delete(client);
+          return query(text, values);
+        }) as typeof client.query;
       }
       return client;
     },
-    end: () => pool.end(),
+    end: async () => void (await Promise.all([pool.end(), perCall.end()])),
   };
 }
 
