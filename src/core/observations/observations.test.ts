@@ -139,6 +139,15 @@ describe('finding', () => {
     expect(byNode.body.total).toBe(1);
   });
 
+  it('filters by tags: every tag asked for must be on the observation', async () => {
+    await observe({ kind: 'verhaal', title: 'Buurtkamer vol', tags: ['buurtkamer', 'eenzaamheid'] });
+    await observe({ kind: 'verhaal', title: 'Buurtkamer dicht', tags: ['buurtkamer'] });
+    const titles = async (tags: string) => (await req('GET', `/observations?tags=${encodeURIComponent(tags)}`)).body.items.map((i: { title: string }) => i.title).sort();
+    expect(await titles('buurtkamer')).toEqual(['Buurtkamer dicht', 'Buurtkamer vol']);
+    expect(await titles('buurtkamer,eenzaamheid')).toEqual(['Buurtkamer vol']);
+    expect(await titles('eenzaamheid,buurtkamer,zomer')).toEqual([]);
+  });
+
   it('hides intern observations from members who are neither reporter, owner nor coordinator', async () => {
     const intern = await observe({ kind: 'verhaal', title: 'Vertrouwelijk gesprek', visibility: 'intern' }, beheerder.token);
     const other = await d.user('Lotte Lezer');

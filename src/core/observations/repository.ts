@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Generated, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { auditInsert, type AuditEntry } from '../../platform/audit';
-import { byteaAsBuffer, prepared, type Db } from '../../platform/db/database';
+import { byteaAsBuffer, parsedOnce, prepared, type Db } from '../../platform/db/database';
 
 export type ObservationRow = {
   workspaceId: string;
@@ -256,7 +256,8 @@ function where(eb: ExpressionBuilder<Tables, 'observations'>, workspaceId: strin
   if (f.overdue !== undefined) all.push(f.overdue ? isOverdue : sql<SqlBool>`not ${isOverdue}`);
   if (f.from) all.push(sql<SqlBool>`observations.occurred_at >= ${f.from}::date`);
   if (f.to) all.push(sql<SqlBool>`observations.occurred_at < ${f.to}::date + 1`);
-  if (f.tags?.length) all.push(sql<SqlBool>`observations.tags @> ${tagsValue(f.tags)}`);
+  // One parameter however many tags: one statement text, so one prepared statement (parsedOnce).
+  if (f.tags?.length) all.push(sql<SqlBool>`observations.tags @> ${[...f.tags]}::text[]`);
   if (f.ladderNodeId)
     all.push(
       eb.exists(
@@ -393,7 +394,8 @@ type JsonSummaryRow = Omit<SummaryRow, 'occurredAt' | 'createdAt' | 'dueAt'> & {
  * Counting stops at the cap, so a common word in a big city (33,000 matches) costs what 1,000
  * cost. Whether the count stayed within the cap is decided inside the statement (a one-time
  * filter on each branch), so the branch not taken reads nothing. The names the list shows
- * come along (`names`), so a list is one round trip.
+ * come along (`names`), so a list is one round trip. Parsed once per connection, planned for
+ * each call (`parsedOnce`): its best plan depends on the workspace and the filters' values.
  */
 export async function listPage(db: Db, workspaceId: string, access: Access, filter: Filter, page: { limit: number; offset: number }, cap: number, names: ListNames) {
   // The area's ids are read once, for the count, the page and the facets.
@@ -434,7 +436,7 @@ export async function listPage(db: Db, workspaceId: string, access: Access, filt
   // busiest, in foldFacets' order).
   const row = (
     await sql<{ counted: number; items: JsonSummaryRow[]; facets: FacetRow[] | null; areaNames: { id: string; name: string }[]; ownerNames: { userId: string; name: string | null }[] }>`
-      with ${areas} counted as (select count(*)::int as n from (${counting}) as selection),
+      ${parsedOnce} with ${areas} counted as (select count(*)::int as n from (${counting}) as selection),
         ${search}
         page as (${items}),
         facets as (${facets})
