@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { CompiledQuery, sql } from 'kysely';
 import { prng, type Prng } from './lib/prng';
-import { compact, explainAll, explainText } from './lib/explain';
+import { compact, comparePlans, explainAll, explainText, type PlanChoice } from './lib/explain';
 import { loadConfig } from '../src/platform/config';
 import type { Actor } from '../src/platform/context';
 import type { Db } from '../src/platform/db/database';
@@ -88,6 +88,7 @@ const NOTES = [
   'Ingest, this session (ingest-only runs at 10 % scale, PostgreSQL, pg_stat_statements; the CPU per request now stands beside every rate because the rate alone moved ±15 % between identical runs): the number comes from a sequence per workspace inside the INSERT (migration 009; app 245 → 303/s, bare 521 → 775/s); the area with its teams, the ladder nodes and the members with the response time are one statement of SQL expressions the areas, ladder and workspaces modules hand out, so the sample POST makes 3 round trips (sign-in with membership, the checks, the write) and the bare route 1; the sign-in, the checks and the write are named prepared statements, because PostgreSQL spent longer planning them (0.24, 0.41–0.66 and 0.17 ms) than running them (0.09, 0.07–0.45, 0.61–0.70 ms). PostgreSQL CPU per app request went from 3.4 to 1.5–1.75 ms; the app\'s own CPU is 1.9–2.6 ms per request against the bare route\'s 0.8, a quarter of it the writev system call.',
   'Migration 2026_11_29_010_observation_open_created (EXPLAIN ANALYZE, then this benchmark): the overdue list\'s first page walked observations_created_idx through every observation of the workspace (7,400 rows filtered away for 50 in the largest, 7 of the query\'s 10 ms); a partial index of the open observations with a due date, newest first, leaves only the open ones not yet due to pass. PostgreSQL CPU per overdue request in the largest workspace went from 10.0–10.6 to 4.7–5.6 ms (p95 at 16 connections 158 → 102 ms, bare 124 → 75). Its cost on ingest (written for signals and bottlenecks only) is within the noise: in the same run the ingest CPU per request rose for the server as much as for PostgreSQL, for the bare route as for the app, which is the machine, not the index.',
   'On 2 cores with the load generator, the app and PostgreSQL sharing them, 16 connections queue: at 16 connections the bare reference of the simplest list (sub-millisecond SQL) itself shows a p95 around 50 ms. The target p95 < 50 ms at 16 connections is at the floor of this machine; read the ratios.',
+  'Lists and searches are parsed once per connection and planned per call (parsedOnce in platform/db/database.ts: named prepared statements on connections of their own with plan_cache_mode force_custom_plan). One generic plan for all would save the planning too (0.3–0.7 ms a call), but explain.planChoice shows what it costs a big city: the largest workspace\'s list of its commonest kind and status in one wijk (listCommonest, only explained) runs 7.9 ms under the generic plan against 1.9 ms planned for its parameters (the generic plan filters the wijk\'s areas out of 18,000 index entries instead of looking up 128), and the largest filtered list 1.3 against 0.6 ms. Parsing once saves PostgreSQL 0.2–0.9 ms of CPU per call on an idle machine (explain.planChoice.perCall: lists 1.45 → 1.1 and 1.1 → 0.9 ms, overdue 5.1 → 4.3 and 1.6 → 1.05, rare word 4.1 → 3.2). The common-word search in the largest workspace runs either about 10 or about 14 ms of PostgreSQL CPU, prepared or not, and stays at a speed per connection for a while: its perCall figures compare two connections more than two ways of sending it. Under load (16 connections) the PostgreSQL CPU per list request in the largest workspace went from 2.2–2.3 ms (app and bare, the previous full run) to 1.5–1.8 ms, on another, faster VM, so the idle-machine figures are the controlled comparison.',
   'A list is one statement (repository listPage): the count up to the cap, the page and the facets, with the area\'s descendants and the names of the areas and owners shown read in the same statement through SQL expressions the areas and workspaces modules hand out (each module still writes the SQL of its own tables); whether the count stayed within the cap is a one-time filter inside the statement. 7 statements a list → 1; searching, the matches within the cap are read once (a materialized CTE) for ranking and facets, and beyond the cap the newest-first walk checks the row\'s own words instead of rewriting every lexeme (largest workspace, common word: that page 7 → 2 ms). PostgreSQL, full scale, p95 at 16 connections before → after (two runs): largest list 88 → 41 / 55 ms, median list 65 → 37 / 27, common word 306 → 168 / 154, rare word 103 → 74 / 79, overdue 121 → 108 / 93, unfiltered 87 → 47 / 46.',
 ];
 /**
@@ -796,6 +797,13 @@ async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: nu
     const appWrites = writes(appPost.sql);
     const bareWrites = writes(captureBare.take());
     if (json(appWrites) !== json(bareWrites)) throw new Error(`the bare ingest route writes differently:\napp:\n${appWrites.join('\n')}\nbare:\n${bareWrites.join('\n')}`);
+    // Only explained (below): a list of the commonest kind and status in the largest workspace.
+    const commonest = onlyIngest() ? undefined : { query: `kind=verhaal&status=afgesloten&areaId=${largest.probeWijk.id}`, sql: [] as CompiledQuery[] };
+    if (commonest) {
+      const captured = await probe.request(largest.slug, 'GET', `/api/w/${largest.slug}/observations?${commonest.query}`);
+      if (captured.status !== 200) throw new Error(`${commonest.query} answered ${captured.status}: ${captured.body.slice(0, 300)}`);
+      commonest.sql = captured.sql;
+    }
     await probe.close();
 
     s.appUrl = await listen(s.app.server);
@@ -845,14 +853,22 @@ async function measure(kind: DbKind, scale: Scale, reduced: boolean, seconds: nu
       });
     }
 
-    // EXPLAIN (ANALYZE, BUFFERS) of every captured read query, once, warm.
+    // EXPLAIN (ANALYZE, BUFFERS) of every captured read query, once, warm; on PostgreSQL also
+    // planned per call against one generic plan (see comparePlans), for each read and for a
+    // list of the commonest kind and status in the largest workspace, which is only explained.
     const explained = [];
+    const compare = async (queries: CompiledQuery[]) => {
+      const out: PlanChoice[] = [];
+      if (kind === 'postgres') for (const q of queries.filter(touchesObservations)) out.push(await comparePlans(s.db, q));
+      return out;
+    };
     for (const read of reads) {
       const plans = await explainAll(s.db, read.sql);
       const observationsPlans = [];
       if (read.workspace === 'largest') for (const q of read.sql.filter(touchesObservations)) observationsPlans.push(await explainText(s.db, q));
-      explained.push({ workspace: read.workspace, endpoint: read.endpoint.name, queries: plans, ...(observationsPlans.length ? { observationsPlans } : {}) });
+      explained.push({ workspace: read.workspace, endpoint: read.endpoint.name, queries: plans, planChoice: await compare(read.sql), ...(observationsPlans.length ? { observationsPlans } : {}) });
     }
+    if (commonest) explained.push({ workspace: 'largest', endpoint: 'listCommonest', query: commonest.query, queries: await explainAll(s.db, commonest.sql), planChoice: await compare(commonest.sql) });
 
     // Ingest into the largest workspace (one counter row per workspace: the worst case).
     const before = Number((await sql<{ n: number }>`select count(*) as n from observations where workspace_id = ${largest.id}`.execute(s.db)).rows[0].n);
