@@ -35,8 +35,10 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   const plugins = [new CamelCasePlugin()];
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
-    // The connections for statements marked `parsedOnce`: they plan every call anew.
-    const perCall = new pg.Pool({ connectionString: config.databaseUrl, max: 10, options: '-c plan_cache_mode=force_custom_plan' });
+    // The connections for statements marked `parsedOnce`: they plan every call anew. (A SET
+    // rather than a startup option, which a connection pooler such as PgBouncer may refuse.)
+    const perCall = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    perCall.on('connect', (client) => void client.query('set plan_cache_mode = force_custom_plan').catch((err: Error) => console.error(`PostgreSQL refused the plan cache mode for lists: ${err.message}`)));
     // An idle connection that the server drops (a restart, a failover) must not stop dichter:
     // the pool discards it and opens a new one on the next query.
     for (const p of [pool, perCall]) p.on('error', (err) => console.error(`PostgreSQL closed an idle connection: ${err.message}`));
@@ -88,7 +90,7 @@ export const prepared = sql.raw(PREPARED_MARK);
  * kind and status in one wijk ran 8.6 ms against 2.0 ms planned for its parameters (it
  * filtered 18,000 index entries instead of looking up 128; bench/observations.ts, planChoice).
  * Prepared, PostgreSQL still skips parsing and analysing the statement each call (perCall in
- * the same place: 0.1–0.3 ms of its CPU per list). Such statements run on
+ * the same place: 0.2–0.6 ms of its CPU per list). Such statements run on
  * connections of their own (plan_cache_mode force_custom_plan); inside a transaction, on the
  * transaction's connection, unprepared. On PGlite the mark is only a comment.
  */
