@@ -84,15 +84,16 @@ export const prepared = sql.raw(PREPARED_MARK);
 
 /**
  * Marks a statement to be prepared once per connection but planned for each call's
- * parameters, at the very start of raw SQL (so `explain …` of it runs as usual): for lists and searches, whose best plan depends on the
- * workspace's size and on how common the kind or status asked for is. One plan for all would
- * be wrong for a big city: under a generic plan the largest workspace's list of its commonest
- * kind and status in one wijk ran 8.6 ms against 2.0 ms planned for its parameters (it
- * filtered 18,000 index entries instead of looking up 128; bench/observations.ts, planChoice).
- * Prepared, PostgreSQL still skips parsing and analysing the statement each call (perCall in
- * the same place: 0.2–0.6 ms of its CPU per list). Such statements run on
- * connections of their own (plan_cache_mode force_custom_plan); inside a transaction, on the
- * transaction's connection, unprepared. On PGlite the mark is only a comment.
+ * parameters, at the very start of raw SQL (so `explain …` of it runs as usual): for lists and
+ * searches, whose best plan depends on the workspace's size and on how common the kind or
+ * status asked for is. One plan for all would be wrong for a big city: under a generic plan
+ * the largest workspace's list of its commonest kind and status in one wijk ran about 8 ms
+ * against 2 ms planned for its parameters (it filtered 18,000 index entries instead of
+ * looking up 128; bench/observations.ts, planChoice). Prepared, PostgreSQL still skips parsing
+ * and analysing the statement each call: 0.2–0.9 ms of its CPU per list (planChoice.perCall).
+ * Such statements run on connections of their own (plan_cache_mode force_custom_plan); inside
+ * a transaction, on the transaction's connection, unprepared. On PGlite the mark is only a
+ * comment.
  */
 const PARSED_ONCE_MARK = '/* parsed once */';
 export const parsedOnce = sql.raw(PARSED_ONCE_MARK);
