@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../platform/workdays';
+import { addCalendarDays, localDate } from '../../platform/workdays';
 import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
 
 let d: TestDichter;
@@ -8,7 +8,8 @@ let professional: TestUser;
 let slug: string;
 const api = (path: string) => `/api/w/${slug}${path}`;
 const req = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown, token = owner.token) => d.request({ method, url: api(path), token, body });
-const daysAgo = (n: number) => localDate(new Date(Date.now() - n * 86_400_000));
+// Calendar days back from today in Amsterdam (not 24-hour steps, which cross midnight across a DST change).
+const daysAgo = (n: number) => addCalendarDays(localDate(new Date()), -n);
 const daysAhead = (n: number) => daysAgo(-n);
 async function created(method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown, token = owner.token) {
   const res = await req(method, path, body, token);

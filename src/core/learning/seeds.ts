@@ -4,7 +4,7 @@ import { newId } from '../../platform/ids';
 import type { DemoContext } from '../../platform/module';
 import { listNodes } from '../ladder/service';
 import { listObservations } from '../observations/service';
-import { localDate } from '../../platform/workdays';
+import { addCalendarDays, localDate } from '../../platform/workdays';
 import { listMembers, listPartners } from '../workspaces/service';
 import * as repo from './repository';
 import {
@@ -33,7 +33,8 @@ import {
  */
 
 const WEEK = 7;
-const day = (daysFromToday: number) => localDate(new Date(Date.now() + daysFromToday * 86_400_000));
+// Calendar days from today in Amsterdam (not 24-hour steps, which cross midnight across a DST change).
+const day = (daysFromToday: number) => addCalendarDays(localDate(new Date()), daysFromToday);
 
 /** Idempotent: does nothing when the workspace has learning cycles. One transaction. */
 export async function seedDemoLearning(base: ServiceContext, demo: DemoContext) {

@@ -2,7 +2,7 @@ import type { ServiceContext, WorkspaceScope } from '../../platform/context';
 import { transaction } from '../../platform/db/database';
 import { newId } from '../../platform/ids';
 import type { DemoContext } from '../../platform/module';
-import { localDate } from '../../platform/workdays';
+import { addCalendarDays, localDate } from '../../platform/workdays';
 import { listAreas } from '../../core/areas/service';
 import { listMembers } from '../../core/workspaces/service';
 import { seedDemoDocuments } from './documents.seeds';
@@ -54,7 +54,8 @@ function random(seed: number) {
   };
 }
 
-const daysAgo = (n: number) => localDate(new Date(Date.now() - n * 86_400_000));
+// Calendar days back from today in Amsterdam (not 24-hour steps, which cross midnight across a DST change).
+const daysAgo = (n: number) => addCalendarDays(localDate(new Date()), -n);
 const minusYears = (date: string, years: number, days: number) => {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCFullYear(d.getUTCFullYear() - years);
