@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession, DEMO_PASSWORD, DEMO_SLUG, demoUser, expectAccessible, expectHeading, expectNotice, launchBrowser, openPage, signIn, unique, type Session } from './helpers';
+import { addCalendarDays, localDate } from '../src/platform/workdays';
 
 /*
  * The rule register and comply-or-explain, as the people who use it: the policy adviser
@@ -23,7 +24,8 @@ let ruleId = '';
 const olderDeviations: string[] = [];
 const ws = (rest: string) => `/w/${DEMO_SLUG}/${rest}`;
 const api = (rest: string) => `/api/w/${DEMO_SLUG}/${rest}`;
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+/** A date n calendar days back in Amsterdam, as the server counts days. */
+const daysAgo = (n: number) => addCalendarDays(localDate(new Date()), -n);
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 

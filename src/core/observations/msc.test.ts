@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
+import { localDate } from '../../platform/workdays';
 
 /*
  * Most Significant Change: domains, periods, the domain of a story, a selection round with its
@@ -215,7 +216,7 @@ describe('residents', () => {
     const report = await ok(d.request({ method: 'POST', url: `/api/public/w/${slug}/observations`, body: { kind: 'verhaal', title: 'Mijn buurvrouw hielp mij', text: 'Zonder haar was ik verhuisd.' } }), 201);
     const found = await ok(req('GET', '/msc/stories?domainId=none'));
     const id = found.items.find((i: { title: string }) => i.title === 'Mijn buurvrouw hielp mij').id;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localDate(new Date());
     const period = await ok(req('POST', '/msc/periods', { name: 'Nu', startDate: '2026-01-01', endDate: today > '2026-12-31' ? today : '2026-12-31' }), 201);
     const round = await ok(req('POST', '/msc/rounds', { periodId: period.id, name: 'Bewonersronde', heldOn: today, panel: [{ name: 'Buurtpanel' }] }), 201);
     await ok(req('POST', `/msc/rounds/${round.id}/selections`, { observationId: id, rank: 1, reason: 'Burenhulp houdt mensen in de wijk.' }), 201);

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import { winAnsi } from '../../platform/document';
 import { buildDossier, renderDossierHtml, renderDossierPdf } from './dossier';
+import { addCalendarDays, localDate } from '../../platform/workdays';
 
 let d: TestDichter;
 let owner: TestUser;
@@ -17,8 +18,7 @@ let oldRuleId: string;
 let signal: { id: string; number: number };
 const api = (path: string) => `/api/w/${slug}${path}`;
 const req = (method: 'GET' | 'POST', path: string, body?: unknown, token = owner.token) => d.request({ method, url: api(path), token, body });
-const DAY = 86_400_000;
-const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+const daysAgo = (n: number) => addCalendarDays(localDate(new Date()), -n);
 const EXPLANATION = 'De wachttijd van acht weken liet de huurschuld verder oplopen; daarom direct een betalingsregeling getroffen.';
 const HOSTILE = 'Escaping proberen: <script>alert("x")</script> & meer dan tien tekens.';
 

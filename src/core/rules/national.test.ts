@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
+import { addCalendarDays, localDate } from '../../platform/workdays';
 
 let d: TestDichter;
 let admin: TestUser;
@@ -9,7 +10,7 @@ let ownerC: TestUser;
 let slugA: string;
 let slugB: string;
 let slugC: string;
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) => addCalendarDays(localDate(new Date()), -n);
 const national = (code: string, query = '', token = admin.token) => d.request({ url: `/api/rules/national/${encodeURIComponent(code)}/pressure${query}`, token });
 
 async function rule(slug: string, owner: TestUser, code: string, level: string) {
