@@ -27,6 +27,7 @@ import {
   type TraceDown,
   type UpdateNodeInput,
 } from './schema';
+import { localDate } from '../../platform/workdays';
 
 const iso = (d: Date) => d.toISOString();
 const within = (ctx: ServiceContext, db: Db): ServiceContext => ({ ...ctx, db });
@@ -679,7 +680,7 @@ interface AssumptionInput {
   evidence?: string;
   evidenceLinks?: string[];
 }
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDate(new Date());
 
 async function appendHistory(ctx: ServiceContext, trx: Db, scope: WorkspaceScope, a: repo.AssumptionRow, reason: string) {
   await repo.insertHistory(trx, {

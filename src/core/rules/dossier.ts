@@ -6,6 +6,7 @@ import { rulePolicy as policy } from './policies';
 import * as repo from './repository';
 import type { RuleView } from './schema';
 import { getRule } from './service';
+import { localDate } from '../../platform/workdays';
 
 /**
  * The rule dossier: what a professional team takes to the rule's owner at a higher level.
@@ -117,7 +118,7 @@ export interface DossierData {
   decisions: DossierDecision[];
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDate(new Date());
 
 const DAY = 24 * 60 * 60 * 1000;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);

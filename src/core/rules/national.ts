@@ -6,6 +6,7 @@ import { DomainError } from '../../platform/errors';
 import { errorResponses } from '../../platform/http/schema';
 import * as repo from './repository';
 import { ruleCode } from './schema';
+import { localDate } from '../../platform/workdays';
 
 /*
  * The national view. A national rule (level rijk: a law, an AMvB) is kept in each workspace's
@@ -15,7 +16,7 @@ import { ruleCode } from './schema';
  */
 
 const DAY = 24 * 60 * 60 * 1000;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDate(new Date());
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 const optionalParam = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());

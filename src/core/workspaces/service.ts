@@ -12,6 +12,7 @@ import * as repo from './repository';
 import type { CreateWorkspaceInput, Role, UpdateWorkspaceInput, WorkspaceView } from './schema';
 import type { z } from 'zod';
 import type { addMemberBody, charterValueBody, charterValuePatch, partnerBody, partnerPatch, signatoryBody, auditQuery } from './schema';
+import { localDate } from '../../platform/workdays';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -345,7 +346,7 @@ export async function addSignatory(ctx: ServiceContext, input: z.infer<typeof si
   return transaction(ctx.db, async (trx) => {
     const partner = input.partnerId ? await repo.findPartner(trx, scope.id, input.partnerId) : undefined;
     if (input.partnerId && !partner) throw new DomainError('partner.not_found', {}, [{ path: 'partnerId', message: 'partner.not_found' }]);
-    if (input.signedOn > new Date().toISOString().slice(0, 10)) throw new DomainError('charter.signed_in_future', {}, [{ path: 'signedOn', message: 'charter.signed_in_future' }]);
+    if (input.signedOn > localDate(new Date())) throw new DomainError('charter.signed_in_future', {}, [{ path: 'signedOn', message: 'charter.signed_in_future' }]);
     const row = await repo.insertSignatory(trx, {
       workspaceId: scope.id,
       id: newId(),
