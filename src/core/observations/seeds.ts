@@ -1,5 +1,7 @@
 import type { ServiceContext } from '../../platform/context';
 import { transaction } from '../../platform/db/database';
+import { prepareFile } from '../../platform/files/files';
+import { textPdf } from '../../platform/files/pdf';
 import { newId } from '../../platform/ids';
 import type { DemoContext } from '../../platform/module';
 import { listAreas } from '../areas/service';
@@ -115,6 +117,7 @@ export async function seedDemoObservations(ctx: ServiceContext, demo: DemoContex
   };
   const nameOf = new Map(members.map((m) => [m.userId, m.name]));
   const now = Date.now();
+  let reports = 0;
 
   await transaction(ctx.db, async (trx) => {
     for (let i = 0; i < DEMO_OBSERVATION_COUNT; i++) {
@@ -191,10 +194,29 @@ export async function seedDemoObservations(ctx: ServiceContext, demo: DemoContex
           message: step.to === 'beantwoord' ? pick(ANSWERS) : step.to === 'in_behandeling' ? 'Opgepakt.' : null,
         });
       }
+      if (kind === 'knelpunt' && reporter && reports < CASE_REPORTS) {
+        const file = prepareFile({ data: caseReport(number, created, title, text), fileName: `Verslag casusoverleg #${number}.pdf` }, 'observation.attachment');
+        await repo.insertAttachment(trx, { workspaceId: scope.id, id: newId(), observationId: row.id, fileName: file.fileName, contentType: file.contentType, sizeBytes: file.data.length, data: file.data, uploadedBy: reporter });
+        reports++;
+      }
     }
   });
-  demo.log(`${DEMO_OBSERVATION_COUNT} waarnemingen en 3 standaardantwoorden`);
+  demo.log(`${DEMO_OBSERVATION_COUNT} waarnemingen (${reports} met een verslag als bijlage) en 3 standaardantwoorden`);
   await seedDemoMsc(ctx, demo);
+}
+
+/** How many of the demo's bottlenecks carry the report of the case meeting as a PDF. */
+const CASE_REPORTS = 6;
+
+/** The report of a case meeting about a bottleneck, as a one-page PDF (Latin-1, lines of at most 80 characters). */
+function caseReport(number: number, at: Date, title: string, text: string) {
+  const lines: string[] = [];
+  for (const word of text.replace(/’/g, "'").split(' ')) {
+    if (lines.length && `${lines.at(-1)} ${word}`.length <= 80) lines[lines.length - 1] += ` ${word}`;
+    else lines.push(word);
+  }
+  const day = at.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+  return textPdf([`Verslag casusoverleg ${day}`, '', `Knelpunt #${number}: ${title.replace(/’/g, "'")}`, '', ...lines, '', 'Afspraak: het wijkteam legt het knelpunt voor aan de eigenaar van de regel.', '', '(Fictieve bijlage uit de demo van dichter.)']);
 }
 
 function baseEvent(workspaceId: string, observationId: string, at: Date): repo.EventRow {
