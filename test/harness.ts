@@ -108,6 +108,14 @@ export async function loadDemoAsBeheerder(d: TestDichter): Promise<string> {
   return tokenOf(d, DEMO.adminEmail);
 }
 
+/** API tokens of the demo workspace's members, its beheerder's first. */
+export async function demoMemberTokens(d: TestDichter, beheerderToken: string): Promise<string[]> {
+  const { DEMO } = await import('../src/platform/demo');
+  const members = (await d.request({ url: `/api/w/${DEMO.slug}/members`, token: beheerderToken })).body.items as { email: string | null }[];
+  const others = members.map((m) => m.email).filter((e): e is string => !!e && e !== DEMO.adminEmail);
+  return [beheerderToken, ...(await Promise.all(others.map((e) => tokenOf(d, e))))];
+}
+
 /** An API token of an existing account (such as a demo member), as `dichter token create` makes one. */
 export async function tokenOf(d: TestDichter, email: string): Promise<string> {
   const user = await auth.findUserByEmail(d.runtime.database.db, email);

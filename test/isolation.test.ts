@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../src/platform/demo';
-import { createWorkspace, loadDemoAsBeheerder, startDichter, type TestDichter, type TestUser } from './harness';
+import { createWorkspace, demoMemberTokens, loadDemoAsBeheerder, startDichter, type TestDichter, type TestUser } from './harness';
 import { operations, pathParams, resolvePath, type Operation } from './openapi-walk';
 import { snapshot } from './snapshot';
 
@@ -13,17 +13,27 @@ import { snapshot } from './snapshot';
 let d: TestDichter;
 let ops: Operation[];
 let victimToken: string;
+/** The victim workspace's members, its beheerder first: ids are read as whoever sees them. */
+let victims: string[];
 let outsider: TestUser;
 let outsiderSlug: string;
 
 beforeAll(async () => {
   d = await startDichter();
   victimToken = await loadDemoAsBeheerder(d);
+  victims = await demoMemberTokens(d, victimToken);
   outsider = await d.user('Buitenstaander');
   outsiderSlug = await createWorkspace(d, outsider, 'andere-wijk', 'Andere wijk');
   ops = await operations(d);
 }, 180_000);
 afterAll(() => d?.close());
+
+const resolved = new Map<string, Promise<{ url: string; unresolved: string[] }>>();
+/** The route's path with the victim's real ids, resolved once per path. */
+const victimPath = (o: Operation) => {
+  if (!resolved.has(o.path)) resolved.set(o.path, resolvePath(d, ops, o.path, { workspace: DEMO.slug }, victims));
+  return resolved.get(o.path)!;
+};
 
 const isScoped = (o: Operation) => o.path.startsWith('/api/w/{workspace}');
 const bodyFor = (o: Operation) => (['POST', 'PATCH', 'PUT'].includes(o.method) ? {} : undefined);
@@ -34,7 +44,7 @@ describe('tenant isolation', () => {
     expect(scoped.length).toBeGreaterThan(15);
     const missing: string[] = [];
     for (const o of scoped) {
-      const { unresolved } = await resolvePath(d, ops, o.path, { workspace: DEMO.slug }, victimToken);
+      const { unresolved } = await victimPath(o);
       if (unresolved.length) missing.push(`${o.method} ${o.path} (${unresolved.join(', ')})`);
     }
     // Every id parameter should be resolvable from the demo data; if a new module's isn't,
@@ -46,7 +56,7 @@ describe('tenant isolation', () => {
     const before = await snapshot(d.runtime.database.db);
     const failures: string[] = [];
     for (const o of ops.filter(isScoped)) {
-      const { url } = await resolvePath(d, ops, o.path, { workspace: DEMO.slug }, victimToken);
+      const { url } = await victimPath(o);
       const res = await d.request({ method: o.method, url, token: outsider.token, body: bodyFor(o) });
       if (![403, 404].includes(res.status)) failures.push(`${o.method} ${url} → ${res.status}`);
       else expect(res.body.error.id).toMatch(/^[a-z_]+\.[a-z_]+$/);
@@ -59,7 +69,7 @@ describe('tenant isolation', () => {
     const before = await snapshot(d.runtime.database.db);
     const failures: string[] = [];
     for (const o of ops.filter((x) => isScoped(x) && pathParams(x.path).length > 1)) {
-      const victimUrl = (await resolvePath(d, ops, o.path, { workspace: DEMO.slug }, victimToken)).url;
+      const victimUrl = (await victimPath(o)).url;
       const url = victimUrl.replace(`/api/w/${DEMO.slug}`, `/api/w/${outsiderSlug}`);
       const res = await d.request({ method: o.method, url, token: outsider.token, body: bodyFor(o) });
       if (res.status < 400 || res.status >= 500) failures.push(`${o.method} ${url} → ${res.status}`);
@@ -89,7 +99,7 @@ describe('tenant isolation', () => {
   it('asks for sign-in (401) on every non-public route without credentials', async () => {
     const failures: string[] = [];
     for (const o of ops) {
-      const { url } = await resolvePath(d, ops, o.path, { workspace: DEMO.slug }, victimToken);
+      const { url } = await victimPath(o);
       const res = await d.request({ method: o.method, url, body: bodyFor(o) });
       const isPublic = Array.isArray(o.op.security) && o.op.security.length === 0;
       if (!isPublic && res.status !== 401) failures.push(`${o.method} ${url} → ${res.status}`);

@@ -25,57 +25,66 @@ export const pathParams = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map
 
 const camel = (s: string) => s.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
-/** Finds the first id in a response under `key` (or `items`), deep. */
-function findId(body: unknown, key: string): string | undefined {
+/** The ids in a response under `key` (or, in a list of its own, `items`), deep, first found first. */
+function findIds(body: unknown, key: string, ownList: boolean): string[] {
   const seen: unknown[] = [body];
   while (seen.length) {
     const node = seen.shift();
     if (!node || typeof node !== 'object') continue;
     for (const [k, v] of Object.entries(node)) {
-      if ((k === key || k === 'items') && Array.isArray(v) && v.length && typeof v[0] === 'object') {
-        const first = v[0] as Record<string, unknown>;
-        const id = first.id ?? first.userId;
-        if (typeof id === 'string') return id;
+      if ((k === key || (ownList && k === 'items')) && Array.isArray(v) && v.length && typeof v[0] === 'object') {
+        const ids = v.map((x: Record<string, unknown>) => x.id ?? x.userId).filter((id): id is string => typeof id === 'string');
+        if (ids.length) return ids;
       }
       if (v && typeof v === 'object') seen.push(v);
     }
   }
-  return undefined;
+  return [];
 }
+
+/** How many records of a list the walk tries to find one with the nested record a route needs. */
+const TRIES = 100;
+const NO_ID = '0190a3c4-0000-7000-8000-000000000000';
 
 /**
  * Resolves real ids for path parameters by reading the nearest list route above each
  * parameter, as the given user: `/partners/{partnerId}` takes an id from `GET /partners`,
  * `/charter/values/{valueId}` from `GET /charter` → `values`, and a nested one from the list
  * under the ids already resolved: `/debts/{debtId}/documents/{documentId}` from
- * `GET /debts/<that debt>/documents`.
+ * `GET /debts/<that debt>/documents`, trying the debts in turn until one has a document.
+ * A list higher up gives an id only under the parameter's own key: its `items` are other records.
+ * With several tokens each list is read as the first user who finds ids in it, so records that
+ * only their own counsellor sees (a debt's documents) are reached too.
  */
-export async function resolvePath(d: TestDichter, ops: Operation[], path: string, values: Record<string, string>, token: string): Promise<{ url: string; unresolved: string[] }> {
-  const unresolved: string[] = [];
-  const known: Record<string, string> = { ...values };
-  const fill = (template: string) => template.replace(/\{(\w+)\}/g, (whole, p: string) => (known[p] ? encodeURIComponent(known[p]) : whole));
-  let url = path;
-  for (const param of pathParams(path)) {
-    if (values[param]) {
-      url = url.replace(`{${param}}`, encodeURIComponent(values[param]));
-      continue;
-    }
+export async function resolvePath(d: TestDichter, ops: Operation[], path: string, values: Record<string, string>, tokens: string | readonly string[]): Promise<{ url: string; unresolved: string[] }> {
+  const params = pathParams(path).filter((p) => !values[p]);
+  const walk = async (known: Record<string, string>, rest: string[]): Promise<{ url: string; unresolved: string[] }> => {
+    const fill = (template: string) => template.replace(/\{(\w+)\}/g, (whole, p: string) => (known[p] ? encodeURIComponent(known[p]) : whole));
+    if (!rest.length) return { url: fill(path), unresolved: [] };
+    const [param, ...later] = rest;
+    const url = fill(path);
     const prefix = url.slice(0, url.indexOf(`{${param}}`) - 1);
     const key = camel(prefix.split('/').pop() ?? '');
-    let id: string | undefined;
-    for (let candidate = prefix; candidate.includes('/api/') && !id; candidate = candidate.slice(0, candidate.lastIndexOf('/'))) {
-      if (candidate.includes('{')) continue;
-      const templ = ops.find((o) => o.method === 'GET' && fill(o.path) === candidate);
-      if (!templ) continue;
-      const res = await d.request({ url: candidate, token });
-      if (res.status === 200) id = findId(res.body, key);
+    let ids: string[] = [];
+    for (let candidate = prefix; candidate.includes('/api/') && !ids.length; candidate = candidate.slice(0, candidate.lastIndexOf('/'))) {
+      if (candidate.includes('{') || !ops.some((o) => o.method === 'GET' && fill(o.path) === candidate)) continue;
+      for (const token of typeof tokens === 'string' ? [tokens] : tokens) {
+        const res = await d.request({ url: candidate, token });
+        if (res.status === 200) ids = findIds(res.body, key, candidate === prefix);
+        if (ids.length) break;
+      }
     }
-    if (!id) {
-      unresolved.push(param);
-      id = '0190a3c4-0000-7000-8000-000000000000';
+    if (!ids.length) {
+      const deeper = await walk({ ...known, [param]: NO_ID }, later);
+      return { url: deeper.url, unresolved: [param, ...deeper.unresolved] };
     }
-    known[param] = id;
-    url = url.replace(`{${param}}`, encodeURIComponent(id));
-  }
-  return { url, unresolved };
+    let best: { url: string; unresolved: string[] } | undefined;
+    for (const id of ids.slice(0, later.length ? TRIES : 1)) {
+      const deeper = await walk({ ...known, [param]: id }, later);
+      if (!deeper.unresolved.length) return deeper;
+      if (!best || deeper.unresolved.length < best.unresolved.length) best = deeper;
+    }
+    return best!;
+  };
+  return walk({ ...values }, params);
 }
