@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { AliasableExpression, Expression, Kysely } from 'kysely';
+import { sql, type AliasableExpression, type Expression, type Kysely } from 'kysely';
 import type { ErrorCatalogue } from './errors';
 import type { Config } from './config';
 import type { ServiceContext, WorkspaceScope } from './context';
@@ -80,9 +80,32 @@ export interface ModuleManifest {
   observationKinds?: ObservationKindDefinition[];
   /** Sections this module adds to the progress report (src/core/reports). */
   reportSections?: ReportSectionDefinition[];
+  /** What in this module lies in an area; an area that is still used cannot be deleted. */
+  areaUses?: AreaUseDefinition[];
   /** Called once when the runtime opens, e.g. to listen to events (`observation.created`) of the event bus. */
   start?: (services: ModuleServices) => void;
 }
+
+/**
+ * Records of a module that refer to an area by id (observations, measurements, participants):
+ * the areas module counts them before it deletes an area, and refuses while there are any.
+ */
+export interface AreaUseDefinition {
+  /** What is counted, as a plural: { nl: 'waarnemingen', en: 'observations' }. */
+  label: { nl: string; en: string };
+  /** How many of them lie in the area, read in the deleting transaction. */
+  count: (db: Kysely<any>, workspaceId: string, areaId: string) => Promise<number>;
+}
+
+/**
+ * An area use in one of the module's own tables: its rows whose `column` holds the area, in the
+ * workspace (`only`: a further condition on the row, as SQL text the module writes itself).
+ */
+export const areaUse = (table: string, label: AreaUseDefinition['label'], column = 'area_id', only?: string): AreaUseDefinition => ({
+  label,
+  count: async (db, workspaceId, areaId) =>
+    (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where workspace_id = ${workspaceId} and ${sql.ref(column)} = ${areaId}${only ? sql` and ${sql.raw(only)}` : sql``}`.execute(db)).rows[0].n,
+});
 
 export interface JobDefinition {
   /** Unique over all modules, e.g. `observations.retention`. */
@@ -104,6 +127,8 @@ export interface ModuleServices {
   observationKinds: readonly (ObservationKindDefinition & { module: string })[];
   /** The progress-report sections every module's manifest adds, ordered, checked for duplicate ids. */
   reportSections: readonly (ReportSectionDefinition & { module: string })[];
+  /** Where every module uses areas. */
+  areaUses: readonly AreaUseDefinition[];
 }
 
 /** Passed between seeds so later modules can build on the demo workspace. */
@@ -134,6 +159,7 @@ export interface Registry {
   tenancySql?: TenancySql;
   observationKinds: (ObservationKindDefinition & { module: string })[];
   reportSections: (ReportSectionDefinition & { module: string })[];
+  areaUses: AreaUseDefinition[];
 }
 
 /**
@@ -206,5 +232,6 @@ export function buildRegistry(modules: readonly ModuleManifest[], platformErrors
   if (!tenancy) throw new ModuleRegistryError('no module provides tenancy (the workspaces module must be registered)');
   nav.sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
   reportSections.sort((a, b) => a.order - b.order);
-  return { modules, errors, nav, jobs, tenancy: tenancy.resolve, tenancySql: tenancy.sql, observationKinds, reportSections };
+  const areaUses = modules.flatMap((m) => m.areaUses ?? []);
+  return { modules, errors, nav, jobs, tenancy: tenancy.resolve, tenancySql: tenancy.sql, observationKinds, reportSections, areaUses };
 }

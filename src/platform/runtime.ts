@@ -48,7 +48,7 @@ export async function openRuntime(config: Config, modules: readonly ModuleManife
   const events = new EventBus((event, err) => log(`event listener for ${event} failed: ${String(err)}`));
   const context = (): ServiceContext => ({ db: database.db, actor: null, locale: 'nl', events });
   const mailer = createMailer(config.smtpUrl, config.smtpFrom);
-  for (const m of modules) m.start?.({ events, context, mailer, config, observationKinds: registry.observationKinds, reportSections: registry.reportSections });
+  for (const m of modules) m.start?.({ events, context, mailer, config, observationKinds: registry.observationKinds, reportSections: registry.reportSections, areaUses: registry.areaUses });
   return { config, database, registry, events, fresh, context, mailer, close: () => database.close() };
 }
 

@@ -9,6 +9,11 @@ export const areaErrors: ErrorCatalogue = {
     en: 'This code does not fit the kind of area. A gemeente has GM and 4 digits (GM0363), a wijk WK and 6 characters (WK036305, WK0363AA), a buurt BU and 8 characters (BU03630501, BU0363AA01).',
   },
   'area.has_children': { status: 409, nl: 'Dit gebied heeft nog onderliggende gebieden. Verwijder of verplaats die eerst.', en: 'This area still has areas below it. Delete or move those first.' },
+  'area.in_use': {
+    status: 409,
+    nl: 'Dit gebied wordt nog gebruikt: {uses}. Zolang er gegevens in dit gebied liggen, blijft het bestaan. Wijs die gegevens eerst een ander gebied toe of verwijder ze.',
+    en: 'This area is still in use: {uses}. As long as records lie in this area, it stays. Give those records another area or delete them first.',
+  },
   'area.cycle': { status: 409, nl: 'Een gebied kan niet onder zichzelf of onder een van zijn eigen onderliggende gebieden vallen.', en: 'An area cannot lie within itself or within one of its own sub-areas.' },
   'area.team_not_member': { status: 400, nl: 'Iemand in het gebiedsteam is geen lid van deze werkruimte. Voeg die persoon eerst toe als lid.', en: 'Someone in the area team is not a member of this workspace. Add them as a member first.' },
   'area.team_duplicate': { status: 400, nl: 'Iemand staat twee keer in het gebiedsteam.', en: 'Someone is in the area team twice.' },

@@ -4,6 +4,7 @@ import { exportAreas } from './exports';
 import { migrations } from './migrations';
 import { globalRoutes, routes } from './routes';
 import { seedDemoAreas } from './seeds';
+import { registerAreaUses } from './service';
 
 export default defineModule({
   id: 'areas',
@@ -14,4 +15,5 @@ export default defineModule({
   nav: [{ path: 'gebieden', label: 'nav.areas', order: 30 }],
   seeds: seedDemoAreas,
   exports: exportAreas,
+  start: (services) => registerAreaUses(services.areaUses),
 });

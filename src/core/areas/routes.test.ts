@@ -174,6 +174,23 @@ describe('adding, changing and deleting areas by hand', () => {
     expect((await d.request({ url: url(`/areas/${straat.body.id}`), token: owner.token })).status).toBe(404);
   });
 
+  it('refuses to delete an area that observations still lie in (409, naming them), and deletes it once they moved', async () => {
+    const area = (await d.request({ method: 'POST', url: url('/areas'), token: owner.token, body: { name: 'Bouwterrein', kind: 'gebied', year: 2019 } })).body;
+    const other = (await d.request({ method: 'POST', url: url('/areas'), token: owner.token, body: { name: 'Bouwterrein Zuid', kind: 'gebied', year: 2019 } })).body;
+    const observation = await d.request({ method: 'POST', url: url('/observations'), token: owner.token, body: { kind: 'idee', title: 'Moestuin op het bouwterrein', text: 'Tot de bouw begint.', areaId: area.id, visibility: 'workspace' } });
+    expect(observation.status).toBe(201);
+    const refused = await d.request({ method: 'DELETE', url: url(`/areas/${area.id}`), token: owner.token });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ id: 'area.in_use', message: expect.stringContaining('Dit gebied wordt nog gebruikt: waarnemingen (1).') });
+    const en = await d.request({ method: 'DELETE', url: url(`/areas/${area.id}`), token: owner.token, headers: { 'accept-language': 'en' } });
+    expect(en.body.error.message).toContain('This area is still in use: observations (1).');
+    expect((await d.request({ url: url(`/areas/${area.id}`), token: owner.token })).status).toBe(200);
+
+    const moved = await d.request({ method: 'PATCH', url: url(`/observations/${observation.body.id}`), token: owner.token, body: { areaId: other.id } });
+    expect(moved.status).toBe(200);
+    expect((await d.request({ method: 'DELETE', url: url(`/areas/${area.id}`), token: owner.token })).status).toBe(204);
+  });
+
   it('lets a lezer read but not change areas (403)', async () => {
     const res = await d.request({ method: 'POST', url: url('/areas'), token: lezerToken, body: { name: 'Mag niet', kind: 'gebied', year: 2019 } });
     expect(res.status).toBe(403);

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../platform/context';
 import { transaction, type Db } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
+import type { AreaUseDefinition } from '../../platform/module';
 import { isCbsKind, isValidCbsCode, parentCode } from './codes';
 import { boundingBox, containsPoint, planarSurface, polygonsOf } from './geometry';
 import { areaPolicy as policy } from './policies';
@@ -113,12 +114,28 @@ export async function updateArea(ctx: ServiceContext, id: string, patch: UpdateA
 }
 
 /** Deletes an area that has no sub-areas. */
+let areaUses: readonly AreaUseDefinition[] = [];
+/** Where the modules use areas (set again on every start, like the observation kinds). */
+export const registerAreaUses = (uses: readonly AreaUseDefinition[]) => {
+  areaUses = uses;
+};
+
+/**
+ * Deletes an area that nothing lies in any more: no areas below it, and no records of any module
+ * (observations, measurements, participants …); otherwise 409 naming what still uses it.
+ */
 export async function deleteArea(ctx: ServiceContext, id: string): Promise<void> {
   const scope = policy.authorize(ctx, 'area.manage');
   await transaction(ctx.db, async (trx) => {
     const before = await repo.findArea(trx, scope.id, id);
     if (!before) throw new DomainError('area.not_found');
     if ((await repo.countChildren(trx, scope.id, id)) > 0) throw new DomainError('area.has_children');
+    const used: string[] = [];
+    for (const use of areaUses) {
+      const n = await use.count(trx, scope.id, id);
+      if (n > 0) used.push(`${use.label[ctx.locale]} (${n.toLocaleString(ctx.locale === 'nl' ? 'nl-NL' : 'en-GB')})`);
+    }
+    if (used.length) throw new DomainError('area.in_use', { uses: used.join(', ') });
     await repo.deleteArea(trx, scope.id, id);
     await recordAudit(trx, { workspaceId: scope.id, actor: ctx.actor, entity: 'area', entityId: id, action: 'delete', before });
   });

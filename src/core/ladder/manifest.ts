@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/module';
+import { areaUse, defineModule } from '../../platform/module';
 import { ladderErrors } from './errors';
 import { exportLadder } from './exports';
 import { migrations } from './migrations';
@@ -9,6 +9,7 @@ import { ladderReportSections } from './report';
 export default defineModule({
   id: 'ladder',
   migrations,
+  areaUses: [areaUse('ladder_node_areas', { nl: 'onderdelen van de ladder', en: 'ladder items' })],
   routes,
   globalRoutes,
   errors: ladderErrors,

@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/module';
+import { areaUse, defineModule } from '../../platform/module';
 import { observationErrors } from './errors';
 import { exportObservations } from './exports';
 import { registerPracticeKinds } from './kinds';
@@ -13,6 +13,7 @@ import { observationReportSections } from './report';
 export default defineModule({
   id: 'observations',
   migrations,
+  areaUses: [areaUse('observations', { nl: 'waarnemingen', en: 'observations' })],
   routes,
   globalRoutes,
   rootRoutes: open311Routes,

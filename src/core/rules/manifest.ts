@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/module';
+import { areaUse, defineModule } from '../../platform/module';
 import { registerRuleDirectory } from '../observations/links';
 import { ruleErrors } from './errors';
 import { exportRules } from './exports';
@@ -12,6 +12,7 @@ import { ruleReportSections } from './report';
 export default defineModule({
   id: 'rules',
   migrations,
+  areaUses: [areaUse('rule_areas', { nl: 'regels', en: 'rules' }), areaUse('deviations', { nl: 'afwijkingen', en: 'deviations' })],
   routes,
   globalRoutes,
   errors: ruleErrors,

@@ -1,4 +1,4 @@
-import { defineModule } from '../../platform/module';
+import { areaUse, defineModule } from '../../platform/module';
 import { youthDebtErrors } from './errors';
 import { exportYouthDebt } from './exports';
 import { runFeed } from './feed';
@@ -16,6 +16,7 @@ import { seedDemoYouthDebt } from './seeds';
 export default defineModule({
   id: 'youth-debt',
   migrations,
+  areaUses: [areaUse('youth_debt_participants', { nl: 'deelnemers', en: 'participants' })],
   routes,
   // The admin-only approach view and, beside it (its own plugin, so the admin check stays in its own), the young person's private questionnaire link.
   globalRoutes: async (app) => {
