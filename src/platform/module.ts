@@ -91,6 +91,9 @@ export interface ModuleManifest {
  * the areas module counts them before it deletes an area, and refuses while there are any.
  */
 export interface AreaUseDefinition {
+  /** The module's table and column that hold the area's id. */
+  table: string;
+  column: string;
   /** What is counted, as a plural: { nl: 'waarnemingen', en: 'observations' }. */
   label: { nl: string; en: string };
   /** How many of them lie in the area, read in the deleting transaction. */
@@ -102,6 +105,8 @@ export interface AreaUseDefinition {
  * workspace (`only`: a further condition on the row, as SQL text the module writes itself).
  */
 export const areaUse = (table: string, label: AreaUseDefinition['label'], column = 'area_id', only?: string): AreaUseDefinition => ({
+  table,
+  column,
   label,
   count: async (db, workspaceId, areaId) =>
     (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where workspace_id = ${workspaceId} and ${sql.ref(column)} = ${areaId}${only ? sql` and ${sql.raw(only)}` : sql``}`.execute(db)).rows[0].n,

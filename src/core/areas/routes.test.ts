@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
+import { sql } from 'kysely';
 import * as auth from '../../platform/auth/service';
 import { DEMO_AREA_FILE } from './seeds';
 
@@ -189,6 +190,14 @@ describe('adding, changing and deleting areas by hand', () => {
     const moved = await d.request({ method: 'PATCH', url: url(`/observations/${observation.body.id}`), token: owner.token, body: { areaId: other.id } });
     expect(moved.status).toBe(200);
     expect((await d.request({ method: 'DELETE', url: url(`/areas/${area.id}`), token: owner.token })).status).toBe(204);
+  });
+
+  it('knows every table of another module that holds an area id, so none is left pointing at a deleted area', async () => {
+    const { rows } = await sql<{ table: string }>`select table_name as table from information_schema.columns where column_name = 'area_id' and table_schema = current_schema() order by 1`.execute(d.runtime.database.db);
+    const declared = new Set(d.runtime.registry.areaUses.map((u) => `${u.table}.${u.column}`));
+    const own = ['area_team_members'];
+    expect(rows.length).toBeGreaterThan(own.length);
+    expect(rows.map((r) => r.table).filter((t) => !own.includes(t) && !declared.has(`${t}.area_id`))).toEqual([]);
   });
 
   it('lets a lezer read but not change areas (403)', async () => {
