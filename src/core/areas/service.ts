@@ -113,7 +113,6 @@ export async function updateArea(ctx: ServiceContext, id: string, patch: UpdateA
   });
 }
 
-/** Deletes an area that has no sub-areas. */
 let areaUses: readonly AreaUseDefinition[] = [];
 /** Where the modules use areas (set again on every start, like the observation kinds). */
 export const registerAreaUses = (uses: readonly AreaUseDefinition[]) => {
