@@ -3,18 +3,14 @@ import type { ServiceContext } from '../../platform/context';
 import { transaction } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
+import { SheetImportError, type ImportRowError } from '../../platform/imports';
 import { addCharterValue, updateCharterValue } from '../workspaces/service';
 import { ladderPolicy as policy } from './policies';
 import * as repo from './repository';
 import { PHASES, RUNGS, nodeCode, rungAbove, type Rung } from './schema';
-import { allAreas, lookups, syncValuesWithCharter, emptyNode } from './service';
+import { allAreas } from '../areas/service';
+import { lookups, syncValuesWithCharter, emptyNode } from './service';
 import { readSheet, splitList, UnreadableSheetError, writeCsv, writeXlsx, type SheetRecord } from './sheet';
-
-/** A refused row of an import: its number in the sheet (header = row 1) and the reason, in the importer's language. */
-export interface ImportRowError {
-  row: number;
-  message: string;
-}
 
 const MESSAGES = {
   nl: {
@@ -59,17 +55,6 @@ const MESSAGES = {
   },
 } as const;
 
-/** Thrown when any row fails: nothing was stored. The route answers 422 with the rows. */
-export class LadderImportError extends DomainError {
-  constructor(public readonly rows: ImportRowError[]) {
-    super(
-      'ladder.import_failed',
-      { count: rows.length },
-      rows.map((r) => ({ path: `row ${r.row}`, message: r.message })),
-    );
-  }
-}
-
 const lower = (s: string) => s.trim().toLowerCase();
 
 interface PlannedRow {
@@ -94,8 +79,10 @@ interface PlannedRow {
  * updates. Parents are named by code (or, for a node without code such as a value, by title).
  * Columns missing from the sheet leave those fields alone.
  */
-export async function importLadder(ctx: ServiceContext, file: { data: Buffer; fileName: string }) {
+export async function importLadder(ctx: ServiceContext, read: () => Promise<{ data: Buffer; fileName: string }>) {
   const scope = policy.authorize(ctx, 'ladder.import');
+  // The upload is read only once the member may import.
+  const file = await read();
   let sheet;
   try {
     sheet = await readSheet(file.data, file.fileName);
@@ -198,7 +185,7 @@ export async function importLadder(ctx: ServiceContext, file: { data: Buffer; fi
       }
       parentsOf.set(p.id, [...new Set(ids)]);
     }
-    if (errors.length) throw new LadderImportError(errors.sort((a, b) => a.row - b.row));
+    if (errors.length) throw new SheetImportError('ladder.import_failed', errors);
 
     // Apply, top rung first so parents exist before their children are linked.
     let created = 0;
@@ -224,7 +211,7 @@ export async function importLadder(ctx: ServiceContext, file: { data: Buffer; fi
       } else {
         let charterValueId: string | null = null;
         if (p.rung === 'value') {
-          const value = await addCharterValue(inner, { title: p.title }).catch((err) => Promise.reject(err.id === 'charter.value_exists' ? new LadderImportError([{ row: p.row, message: say(m.valueTaken, { value: p.title }) }]) : err));
+          const value = await addCharterValue(inner, { title: p.title }).catch((err) => Promise.reject(err.id === 'charter.value_exists' ? new SheetImportError('ladder.import_failed', [{ row: p.row, message: say(m.valueTaken, { value: p.title }) }]) : err));
           charterValueId = value.id;
         }
         inserts.push({ ...emptyNode(scope.id, p.rung, p.title), ...fields, id: p.id, charterValueId });

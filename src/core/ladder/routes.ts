@@ -2,11 +2,10 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../platform/errors';
 import { errorResponses, listOf, scopedErrors } from '../../platform/http/schema';
-import { format } from '../../platform/i18n';
+import { importFailure, sendImportFailure, uploadedSheet } from '../../platform/imports';
 import { ladderErrors } from './errors';
-import { exportLadder, importLadder, LadderImportError } from './importer';
+import { exportLadder, importLadder } from './importer';
 import * as s from './schema';
 import * as service from './service';
 
@@ -92,23 +91,15 @@ export const routes: FastifyPluginAsync = async (app) => {
         summary:
           'Ladder importeren uit een spreadsheet (multipart/form-data, veld "file", CSV of XLSX; kolommen rung,code,title,parent_codes,owner,partners,areas,phase,public; lijsten met ";"; public ja/nee). Alles of niets: 200 {imported} of 422 ladder.import_failed met rows [{row, message}] (rij 1 = kopregel). Opnieuw importeren werkt bij op code.',
         params: workspace,
-        response: { 200: s.importResult, 422: s.importFailure, ...scopedErrors(413, 415) },
+        response: { 200: s.importResult, 422: importFailure('ladder.import_failed'), ...scopedErrors(413, 415) },
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart()) throw new DomainError('request.unsupported_media_type');
-      const part = await req.file();
-      if (!part || part.fieldname !== 'file') throw new DomainError('ladder.import_unreadable', {}, [{ path: 'file', message: 'ladder.import_unreadable' }]);
-      const data = await part.toBuffer();
+      const read = uploadedSheet(req, 'ladder.import_unreadable', 'ladder');
       try {
-        return await importLadder(req.ctx, { data, fileName: part.filename ?? 'ladder' });
+        return await importLadder(req.ctx, read);
       } catch (err) {
-        if (!(err instanceof LadderImportError)) throw err;
-        // The platform's error shape, plus the refused rows with their reasons.
-        const def = ladderErrors['ladder.import_failed'];
-        return reply.code(422).send({
-          error: { id: 'ladder.import_failed' as const, message: format(def[req.ctx.locale], err.params), fields: err.fields, rows: err.rows },
-        });
+        return sendImportFailure(reply, err, ladderErrors['ladder.import_failed'], req.ctx.locale);
       }
     },
   );

@@ -210,16 +210,6 @@ export const checkView = z.object({
 export const exportQuery = z.object({ format: optionalParam(z.enum(['csv', 'xlsx', 'json'])) }).strict();
 
 export const importResult = z.object({ imported: z.number().int(), created: z.number().int(), updated: z.number().int() });
-export const importFailure = z.object({
-  error: z.object({
-    id: z.literal('ladder.import_failed'),
-    message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })),
-    /** Sheet rows (the header is row 1) with the reason each was refused. */
-    rows: z.array(z.object({ row: z.number().int(), message: z.string() })),
-  }),
-});
-
 export const publicLadderQuery = z
   .object({
     /** CBS code of an area, e.g. `WK036305`: nodes in that area or in an area within it. */

@@ -22,8 +22,4 @@ export const writeCsv = (records: SheetRecord[]): string => toCsv(SHEET_COLUMNS,
 export const writeXlsx = (records: SheetRecord[]): Promise<Buffer> => toXlsx('beleidsladder', SHEET_COLUMNS, records, ['title']);
 
 /** Splits a list cell (`a; b;c`) into its trimmed, non-empty parts. */
-export const splitList = (cell: string | undefined) =>
-  (cell ?? '')
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean);
+export { splitList } from '../../platform/imports';

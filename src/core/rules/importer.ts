@@ -6,6 +6,7 @@ import { transaction } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
 import { localiseIssue } from '../../platform/i18n';
 import { newId } from '../../platform/ids';
+import { isoDate, SheetImportError, type ImportRowError } from '../../platform/imports';
 import { readTable, toCsv, toXlsx, UnreadableTableError } from '../../platform/tables';
 import { listMembers, listPartners } from '../workspaces/service';
 import { ruleErrors } from './errors';
@@ -31,39 +32,8 @@ export type SheetRecord = Record<SheetColumn, string>;
 export const REQUIRED_COLUMNS = ['code', 'title', 'kind', 'level', 'domain', 'intent'] as const satisfies readonly SheetColumn[];
 /** More rows than this in one file are refused: split the file. */
 export const MAX_IMPORT_ROWS = 20_000;
-/** A failed import reports at most this many rows (the message counts them all). */
-const MAX_REPORTED_ROWS = 1_000;
-
-/** A refused row: its number in the sheet (header = row 1) and the reason, in the importer's language. */
-export interface ImportRowError {
-  row: number;
-  message: string;
-}
 
 export const importResult = z.object({ imported: z.number().int(), created: z.number().int(), updated: z.number().int() });
-export const importFailure = z.object({
-  error: z.object({
-    id: z.literal('rule.import_failed'),
-    message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })),
-    /** Sheet rows (the header is row 1) with the reason each was refused. */
-    rows: z.array(z.object({ row: z.number().int(), message: z.string() })),
-  }),
-});
-
-/** Thrown when any row fails: nothing was stored. The route answers 422 with the rows. */
-export class RuleImportError extends DomainError {
-  readonly rows: ImportRowError[];
-  constructor(rows: ImportRowError[]) {
-    const shown = rows.slice(0, MAX_REPORTED_ROWS);
-    super(
-      'rule.import_failed',
-      { count: rows.length },
-      shown.map((r) => ({ path: `row ${r.row}`, message: r.message })),
-    );
-    this.rows = shown;
-  }
-}
 
 const MESSAGES = {
   nl: {
@@ -101,11 +71,6 @@ const COLUMN_OF: Record<string, SheetColumn> = {
 };
 
 const lower = (s: string) => s.trim().toLowerCase();
-/** Dates as YYYY-MM-DD; the Dutch D-M-YYYY (as Excel writes them in CSV) is accepted too. */
-const isoDate = (cell: string) => {
-  const m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(cell);
-  return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : cell;
-};
 
 type Owner = { ownerUserId: string | null; ownerPartnerId: string | null };
 
@@ -179,7 +144,7 @@ export async function importRules(ctx: ServiceContext, read: { data: Buffer; fil
     throw err;
   }
   const m = MESSAGES[ctx.locale];
-  if (sheet.rows.length > MAX_IMPORT_ROWS) throw new RuleImportError([{ row: sheet.rows[MAX_IMPORT_ROWS].row, message: say(m.tooMany, { max: MAX_IMPORT_ROWS.toLocaleString(ctx.locale) }) }]);
+  if (sheet.rows.length > MAX_IMPORT_ROWS) throw new SheetImportError('rule.import_failed', [{ row: sheet.rows[MAX_IMPORT_ROWS].row, message: say(m.tooMany, { max: MAX_IMPORT_ROWS.toLocaleString(ctx.locale) }) }]);
   const has = new Set(sheet.columns);
 
   return transaction(ctx.db, async (trx) => {
@@ -241,7 +206,7 @@ export async function importRules(ctx: ServiceContext, read: { data: Buffer; fil
       }
       planned.push({ row: row.row, fields, existing });
     }
-    if (errors.length) throw new RuleImportError(errors.sort((a, b) => a.row - b.row));
+    if (errors.length) throw new SheetImportError('rule.import_failed', errors);
 
     const inserts: repo.NewRule[] = [];
     const updates: repo.RuleFields[] = [];

@@ -2,12 +2,11 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../platform/errors';
 import { listOf, scopedErrors } from '../../platform/http/schema';
-import { format } from '../../platform/i18n';
+import { importFailure, sendImportFailure, uploadedSheet } from '../../platform/imports';
 import { ruleDossier } from './dossier';
 import { ruleErrors } from './errors';
-import { exportRules, importFailure, importResult, importRules, RuleImportError } from './importer';
+import { exportRules, importResult, importRules } from './importer';
 import * as s from './schema';
 import * as service from './service';
 
@@ -206,31 +205,15 @@ export const routes: FastifyPluginAsync = async (app) => {
           summary:
             'Regels importeren uit een spreadsheet (multipart/form-data, veld "file", CSV of XLSX, tot 10 MB en 20.000 regels), bijvoorbeeld duizenden productcodes tegelijk. Kolommen code,title,kind,level,domain,intent (verplicht) en owner (e-mailadres van een lid of naam van een partnerorganisatie), source_url, valid_from, valid_to (JJJJ-MM-DD), mandate. Alles of niets: 200 {imported, created, updated} of 422 rule.import_failed met rows [{row, message}] (rij 1 = kopregel). Opnieuw importeren werkt bij op code; ontbrekende kolommen laten die velden ongemoeid',
           params: workspace,
-          response: { 200: importResult, 422: importFailure, ...scopedErrors(413, 415) },
+          response: { 200: importResult, 422: importFailure('rule.import_failed'), ...scopedErrors(413, 415) },
         },
       },
       async (req, reply) => {
-        if (!req.isMultipart()) throw new DomainError('request.unsupported_media_type');
-        const read = async () => {
-          try {
-            const part = await req.file();
-            if (!part || part.fieldname !== 'file') throw new DomainError('rule.import_unreadable', {}, [{ path: 'file', message: 'rule.import_unreadable' }]);
-            return { data: await part.toBuffer(), fileName: part.filename ?? 'regels' };
-          } catch (err) {
-            if (err instanceof DomainError) throw err;
-            const { code, statusCode } = err as { code?: string; statusCode?: number };
-            if (code === 'FST_REQ_FILE_TOO_LARGE' || statusCode === 413) throw new DomainError('request.too_large');
-            throw new DomainError('request.malformed');
-          }
-        };
+        const read = uploadedSheet(req, 'rule.import_unreadable', 'regels');
         try {
           return await importRules(req.ctx, read);
         } catch (err) {
-          if (!(err instanceof RuleImportError)) throw err;
-          // The platform's error shape, plus the refused rows with their reasons.
-          return reply.code(422).send({
-            error: { id: 'rule.import_failed' as const, message: format(ruleErrors['rule.import_failed'][req.ctx.locale], err.params), fields: err.fields, rows: err.rows },
-          });
+          return sendImportFailure(reply, err, ruleErrors['rule.import_failed'], req.ctx.locale);
         }
       },
     );
