@@ -56,6 +56,17 @@ export async function listAreas(ctx: ServiceContext, query: AreaListQuery): Prom
   return { items: items.map(presentSummary), total, can: { create: may['area.manage'], import: may['area.import'] } };
 }
 
+/** For other modules: every area of the workspace (id, code, name, parent, year), read in pages of 500. */
+export async function allAreas(ctx: ServiceContext) {
+  const items: { id: string; code: string | null; name: string; parentId: string | null; year: number }[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await listAreas(ctx, { limit: 500, offset });
+    items.push(...page.items);
+    if (page.items.length < 500 || offset + 500 >= page.total) break;
+  }
+  return items;
+}
+
 /** One area with its parent, its number of sub-areas and what the member may do with it. */
 export async function getArea(ctx: ServiceContext, id: string): Promise<AreaView> {
   const scope = policy.authorize(ctx, 'area.read');

@@ -5,7 +5,7 @@ import { VersionedCache } from '../../platform/cache';
 import { transaction, type Db } from '../../platform/db/database';
 import { DomainError, type FieldError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { listAreas } from '../areas/service';
+import { allAreas } from '../areas/service';
 import { addCharterValue, deleteCharterValue, listCharterValues, listMembers, listPartners, findWorkspaceForPublicPage, updateCharterValue } from '../workspaces/service';
 import { theoryChains } from './chains';
 import { theoryDiagramSvg } from './diagram';
@@ -269,17 +269,6 @@ const FIELDS_FOR: Record<keyof NodeFields, readonly Rung[]> = {
 async function lookups(ctx: ServiceContext) {
   const [partners, members, areas] = await Promise.all([listPartners(ctx), listMembers(ctx), allAreas(ctx)]);
   return { partners, members, areas };
-}
-
-/** Every area of the workspace (in pages, through the areas service). */
-async function allAreas(ctx: ServiceContext) {
-  const items: { id: string; code: string | null; name: string; parentId: string | null; year: number }[] = [];
-  for (let offset = 0; ; offset += 500) {
-    const page = await listAreas(ctx, { limit: 500, offset });
-    items.push(...page.items);
-    if (page.items.length < 500 || offset + 500 >= page.total) break;
-  }
-  return items;
 }
 
 async function validateFields(ctx: ServiceContext, nodeRung: Rung, input: NodeFields, before?: repo.NodeRow) {
@@ -762,6 +751,12 @@ export async function nodeRefs(ctx: ServiceContext, ids: readonly string[]) {
   return (await ctx.db.selectNoFrom(found.as('nodes')).executeTakeFirstOrThrow()).nodes;
 }
 
+/** For other modules: every node of the workspace's ladder with its rung, code, title and owner (for finding nodes by code or title). */
+export async function allNodeRefs(ctx: ServiceContext) {
+  const scope = policy.authorize(ctx, 'ladder.read');
+  return (await repo.allNodes(ctx.db, scope.id)).map((n) => ({ id: n.id, rung: n.rung as Rung, code: n.code, title: n.title, ownerUserId: n.ownerUserId, ownerPartnerId: n.ownerPartnerId }));
+}
+
 /** For other modules: the assumptions of these action lines' theories of change, with status and date, in one query. */
 export async function assumptionsOfActionLines(ctx: ServiceContext, actionLineIds: readonly string[]) {
   const scope = policy.authorize(ctx, 'ladder.read');
@@ -769,4 +764,4 @@ export async function assumptionsOfActionLines(ctx: ServiceContext, actionLineId
   return rows.map((a) => ({ id: a.id, actionLineId: a.nodeId, linkId: a.linkId, text: a.text, status: a.status as (typeof ASSUMPTION_STATUSES)[number], statusDate: a.statusDate }));
 }
 
-export { allAreas, lookups, syncValuesWithCharter, emptyNode, relationsOf, presentSummary };
+export { lookups, syncValuesWithCharter, emptyNode, relationsOf, presentSummary };

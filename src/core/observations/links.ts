@@ -28,6 +28,8 @@ export interface RuleDirectory {
   module: string;
   /** The rules of the context's workspace with these ids; unknown ids are left out. Called with the observation's caller as actor. */
   refs(ctx: ServiceContext, ids: readonly string[]): Promise<LinkedRuleRef[]>;
+  /** The rules of the context's workspace with these codes (for an import); unknown codes are left out. */
+  byCodes(ctx: ServiceContext, codes: readonly string[]): Promise<LinkedRuleRef[]>;
 }
 
 let directory: RuleDirectory | null = null;
@@ -50,4 +52,11 @@ export async function ruleRefs(ctx: ServiceContext, ids: readonly string[]): Pro
   if (!directory || unique.length === 0) return [];
   const found = new Map((await directory.refs(ctx, unique)).map((r) => [r.id, r]));
   return unique.map((id) => found.get(id)).filter((r): r is LinkedRuleRef => !!r);
+}
+
+/** The registered rules with these codes (unknown codes left out). */
+export async function ruleRefsByCode(ctx: ServiceContext, codes: readonly string[]): Promise<LinkedRuleRef[]> {
+  const unique = [...new Set(codes)];
+  if (!directory || unique.length === 0) return [];
+  return directory.byCodes(ctx, unique);
 }

@@ -6,7 +6,7 @@ import { migrations } from './migrations';
 import { globalRoutes } from './national';
 import { routes } from './routes';
 import { seedDemoRules } from './seeds';
-import { rulesForObservations } from './service';
+import { rulesForObservations, rulesForObservationsByCode } from './service';
 import { ruleReportSections } from './report';
 
 export default defineModule({
@@ -20,6 +20,6 @@ export default defineModule({
   seeds: seedDemoRules,
   exports: exportRules,
   // Observations link rules and route signals to their owner; this module tells it which rules exist.
-  start: () => registerRuleDirectory({ module: 'rules', refs: rulesForObservations }),
+  start: () => registerRuleDirectory({ module: 'rules', refs: rulesForObservations, byCodes: rulesForObservationsByCode }),
   reportSections: ruleReportSections,
 });

@@ -129,6 +129,11 @@ export const findRules = (db: Db, workspaceId: string, ids: readonly string[]) =
   ids.length === 0
     ? Promise.resolve([] as Pick<RuleRow, 'id' | 'code' | 'title' | 'ownerUserId' | 'ownerPartnerId'>[])
     : t(db).selectFrom('rules').select(['id', 'code', 'title', 'ownerUserId', 'ownerPartnerId']).where('workspaceId', '=', workspaceId).where('id', '=', sql<string>`any(${[...ids]}::uuid[])`).execute();
+/** Several rules by code in one statement (codes not found are left out). */
+export const findRulesByCode = (db: Db, workspaceId: string, codes: readonly string[]) =>
+  codes.length === 0
+    ? Promise.resolve([] as Pick<RuleRow, 'id' | 'code' | 'title' | 'ownerUserId' | 'ownerPartnerId'>[])
+    : t(db).selectFrom('rules').select(['id', 'code', 'title', 'ownerUserId', 'ownerPartnerId']).where('workspaceId', '=', workspaceId).where('code', '=', sql<string>`any(${[...codes]}::text[])`).execute();
 export const findRuleByCode = (db: Db, workspaceId: string, code: string) =>
   t(db).selectFrom('rules').selectAll().where('workspaceId', '=', workspaceId).where('code', '=', code).executeTakeFirst() as Promise<RuleRow | undefined>;
 export const allRules = (db: Db, workspaceId: string) => t(db).selectFrom('rules').selectAll().where('workspaceId', '=', workspaceId).orderBy('code').execute() as Promise<RuleRow[]>;

@@ -184,6 +184,11 @@ export async function rulesForObservations(ctx: ServiceContext, ids: readonly st
   return repo.findRules(ctx.db, scope.id, ids);
 }
 
+export async function rulesForObservationsByCode(ctx: ServiceContext, codes: readonly string[]) {
+  const scope = policy.authorize(ctx, 'rule.read');
+  return repo.findRulesByCode(ctx.db, scope.id, codes);
+}
+
 export async function createRule(ctx: ServiceContext, input: CreateRuleInput): Promise<RuleView> {
   const scope = policy.authorize(ctx, 'rule.manage');
   checkPeriod(input.validFrom, input.validTo);
