@@ -39,6 +39,16 @@ export const observationErrors: ErrorCatalogue = {
     nl: 'Het punt op de kaart ligt buiten het gekozen gebied. Kies het gebied waarin het punt ligt, of verplaats het punt.',
     en: 'The point on the map lies outside the chosen area. Choose the area the point lies in, or move the point.',
   },
+  'observation.import_failed': {
+    status: 422,
+    nl: 'Het bestand is niet ingelezen: {count} rij(en) bevatten fouten. Er is niets opgeslagen; verbeter de rijen en probeer het opnieuw.',
+    en: 'The file was not imported: {count} row(s) contain errors. Nothing was stored; correct the rows and try again.',
+  },
+  'observation.import_unreadable': {
+    status: 400,
+    nl: 'Het bestand kon niet worden gelezen. Stuur een CSV- of XLSX-bestand in het veld "file", met minstens de kolommen kind en title.',
+    en: 'The file could not be read. Send a CSV or XLSX file in the field "file", with at least the columns kind and title.',
+  },
   'observation.occurred_in_future': { status: 400, nl: 'Het moment waarop het gebeurde ligt in de toekomst.', en: 'The moment it happened lies in the future.' },
   'observation.not_answered_kind': { status: 409, nl: 'Alleen een signaal of knelpunt krijgt een antwoord en een tevredenheidsscore.', en: 'Only a signal or bottleneck gets an answer and a satisfaction score.' },
   'observation.rate_not_allowed': { status: 409, nl: 'U kunt pas zeggen of het antwoord hielp als de waarneming is beantwoord of afgesloten.', en: 'You can say whether the answer helped once the observation has been answered or closed.' },

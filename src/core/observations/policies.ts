@@ -10,6 +10,8 @@ export const observationPolicy = definePolicy({
   'observation.coordinate': COORDINATOR_ROLES,
   'observation.seeIntern': COORDINATOR_ROLES,
   'observation.delete': ['beheerder'],
+  // Importing records observations on behalf of others, routed into their inboxes: a coordinator's task.
+  'observation.import': COORDINATOR_ROLES,
   'observation.export': ['beheerder', 'programmamanager', 'beleidsadviseur', 'bestuurder'],
   'template.manage': COORDINATOR_ROLES,
   'observation.retention': ['beheerder'],

@@ -4,8 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readUploadedFile, sendStoredFile, uploadLimits } from '../../platform/files/http';
 import { errorResponses, listOf, scopedErrors } from '../../platform/http/schema';
+import { importFailure, sendImportFailure, uploadedSheet } from '../../platform/imports';
 import { toCsv, toXlsx } from '../../platform/tables';
 import * as attachments from './attachments';
+import { observationErrors } from './errors';
+import { importObservations } from './importer';
 import { mscRoutes } from './msc.routes';
 import * as s from './schema';
 import { getRetention, setRetention } from './retention';
@@ -200,8 +203,8 @@ export const routes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  // Attachments: the only routes of this module that read multipart bodies, in a child plugin
-  // of their own so every other route stays JSON-only.
+  // Attachments and the import: the only routes of this module that read multipart bodies, in a
+  // child plugin of their own so every other route stays JSON-only.
   await app.register(async (child) => {
     await child.register(multipart, uploadLimits);
     const files = child.withTypeProvider<ZodTypeProvider>();
@@ -250,6 +253,26 @@ export const routes: FastifyPluginAsync = async (app) => {
       async (req, reply) => {
         await attachments.deleteAttachment(req.ctx, req.params.observationId, req.params.attachmentId);
         return reply.code(204).send(null);
+      },
+    );
+    files.post(
+      '/observations/import',
+      {
+        schema: {
+          tags,
+          summary:
+            'Waarnemingen importeren uit een spreadsheet (multipart/form-data, veld "file", CSV of XLSX, tot 10 MB en 20.000 rijen). Kolommen zoals de export: kind en title (verplicht), text, visibility (intern, workspace, public), containsPersonalData (ja/nee), area (naam of CBS-code), occurredAt (JJJJ-MM-DD), tags, ladderNodes (codes of titels) en rules (codes), lijsten met ";"; andere kolommen worden overgeslagen. Elke rij wordt een nieuwe waarneming van de importeur, gerouteerd als een handmatige. Alles of niets: 200 {imported, routed, numbers} of 422 observation.import_failed met rows [{row, message}] (rij 1 = kopregel). Voor coördinatoren',
+          params: workspace,
+          response: { 200: s.importResult, 422: importFailure('observation.import_failed'), ...scopedErrors(413, 415) },
+        },
+      },
+      async (req, reply) => {
+        const read = uploadedSheet(req, 'observation.import_unreadable', 'waarnemingen');
+        try {
+          return await importObservations(req.ctx, read);
+        } catch (err) {
+          return sendImportFailure(reply, err, observationErrors['observation.import_failed'], req.ctx.locale);
+        }
       },
     );
   });

@@ -199,7 +199,7 @@ export const observationView = observationSummaryView.extend({
   routedBy: z.enum(['rule', 'action_line', 'area_team', 'coordinator', 'forwarded', 'manual']).nullable(),
   forwardedTo: z.string().nullable(),
   reporter: z.object({ userId: z.uuid().nullable(), name: z.string(), isResident: z.boolean(), contact: z.object({ email: z.string().nullable(), phone: z.string().nullable() }).nullable() }),
-  source: z.enum(['web', 'api', 'public', 'open311']),
+  source: z.enum(['web', 'api', 'public', 'open311', 'import']),
   ladderNodes: z.array(ladderRef),
   /** Linked rules of the rule register (rules that no longer exist are left out). */
   rules: z.array(ruleRef),
@@ -225,7 +225,7 @@ export const listView = z.object({
   totalExact: z.boolean(),
   /** Counts per kind, status and area (the 50 busiest) and overdue; null when the selection is too big to count (totalExact false): filter to see them. */
   facets: z.object({ kind: facet, status: facet, area: facet, overdue: z.number().int() }).nullable(),
-  can: z.object({ create: z.boolean(), export: z.boolean() }),
+  can: z.object({ create: z.boolean(), export: z.boolean(), import: z.boolean() }),
 });
 
 export const inboxView = z.object({
@@ -309,4 +309,12 @@ export const retentionView = z.object({
   items: z.array(z.object({ kind: shownKind, status, months: z.number().int() })),
   total: z.number().int(),
   can: z.object({ manage: z.boolean() }),
+});
+
+export const importResult = z.object({
+  imported: z.number().int(),
+  /** Signals and bottlenecks that went to an owner's inbox. */
+  routed: z.number().int(),
+  /** The numbers the new observations got, lowest and highest; null for a sheet without rows. */
+  numbers: z.object({ first: z.number().int(), last: z.number().int() }).nullable(),
 });

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit';
 import type { Actor, ServiceContext, WorkspaceScope } from '../../platform/context';
 import { transaction, type Db } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
+import { format } from '../../platform/i18n';
 import { newId } from '../../platform/ids';
 import { areaContainsPoint, areaIdsWithin, areaIdsWithinSql, areaNames, areaNamesSql, areaTeamOwner, areaWithTeamsSql, smallestAreaContaining } from '../areas/service';
 import { nodeRefs, nodeRefsSql } from '../ladder/service';
@@ -82,7 +83,7 @@ export function personalDataIn(input: { title?: string; text?: string }) {
  * The guard: personal-data-looking text never becomes public, and otherwise needs the
  * reporter's confirmation that the observation holds personal data.
  */
-function guardPersonalData(ctx: ServiceContext, input: { title?: string; text?: string }, visibility: string, marked: boolean) {
+export function guardPersonalData(ctx: ServiceContext, input: { title?: string; text?: string }, visibility: string, marked: boolean) {
   const hits = personalDataIn(input);
   if (visibility === 'public' && marked) throw fieldError('observation.personal_data', 'visibility', { kinds: kindsOf(ctx, ['']) });
   if (hits.length === 0) return;
@@ -272,6 +273,82 @@ export async function createObservation(ctx: ServiceContext, input: CreateObserv
   ctx.events.emit('observation.created', { workspaceId: scope.id, id: row.id, kind: row.kind, ownerUserId: row.ownerUserId });
   // Everything the view shows is at hand: present it without reading it back.
   return present(ctx, ctx.db, scope, row, { members: team?.members ?? [{ userId: actor.userId, name: actor.name }], areas: place.names, events: [created], nodes, rules });
+}
+
+/** A row of a spreadsheet import, checked and with its area, ladder nodes and rules found: what `recordImported` writes. */
+export interface ImportedObservation {
+  /** The row in the sheet (the header is row 1), named in the first history entry. */
+  row: number;
+  kind: string;
+  title: string;
+  text: string;
+  areaId: string | null;
+  occurredAt: Date;
+  visibility: CreateObservationInput['visibility'];
+  containsPersonalData: boolean;
+  tags: string[];
+  nodes: Awaited<ReturnType<typeof nodeRefs>>;
+  rules: LinkedRuleRef[];
+}
+
+const IMPORTED_FROM = { nl: 'Overgenomen uit {file}, rij {row}.', en: 'Imported from {file}, row {row}.' };
+
+/**
+ * Records the checked rows of an import as new observations, all in one transaction: each is
+ * reported by the importing member, numbered, routed and given a due date as if it had been
+ * recorded by hand, with a first history entry that names the file and row, and an audit row.
+ */
+export async function recordImported(ctx: ServiceContext, rows: readonly ImportedObservation[], fileName: string) {
+  const scope = policy.authorize(ctx, 'observation.import');
+  const created = await transaction(ctx.db, async (trx) => {
+    const inner: ServiceContext = { ...ctx, db: trx };
+    const { team } = await repo.readTogether(trx, { team: membersAndResponseDaysSql(inner) });
+    if (!team) throw new DomainError('workspace.not_found');
+    const memberIds = team.members.map((m) => m.userId);
+    // The area team that answers for an area, read once per area.
+    const teamsOf = new Map<string, string[]>();
+    const done: repo.ObservationRow[] = [];
+    for (const r of rows) {
+      let teams: string[] | undefined;
+      if (r.areaId && isAnsweredKind(r.kind)) {
+        teams = teamsOf.get(r.areaId);
+        if (!teams) {
+          const owner = await areaTeamOwner(inner, r.areaId, memberIds);
+          teamsOf.set(r.areaId, (teams = owner ? [owner] : []));
+        }
+      }
+      const route = await routeFor(inner, r.kind, r.areaId, team, r.nodes, r.rules, teams);
+      const fresh: repo.NewObservation = {
+        ...emptyRow(scope.id, r.kind, r.title),
+        text: r.text,
+        areaId: r.areaId,
+        occurredAt: r.occurredAt,
+        visibility: r.visibility,
+        containsPersonalData: r.containsPersonalData,
+        ...route,
+        reporterUserId: ctx.actor!.userId,
+        source: 'import',
+      };
+      const message = format(IMPORTED_FROM[ctx.locale], { file: fileName, row: r.row });
+      const { row } = await repo.insertNewObservation(trx, {
+        row: fresh,
+        tags: r.tags,
+        nodeIds: r.nodes.map((n) => n.id),
+        ruleIds: r.rules.map((x) => x.id),
+        event: event(ctx, fresh, { action: 'created', toStatus: fresh.status, ownerUserId: fresh.ownerUserId, dueAt: fresh.dueAt, message }),
+        audit: auditEntry(ctx, scope, 'create', null, fresh),
+      });
+      done.push(row);
+    }
+    return done;
+  });
+  for (const row of created) ctx.events.emit('observation.created', { workspaceId: scope.id, id: row.id, kind: row.kind, ownerUserId: row.ownerUserId });
+  return {
+    imported: created.length,
+    routed: created.filter((r) => r.ownerUserId).length,
+    // Numbers are taken in order, so the first and last row hold the lowest and highest.
+    numbers: created.length ? { first: created[0].number, last: created[created.length - 1].number } : null,
+  };
 }
 
 function emptyRow(workspaceId: string, kind: string, title: string): repo.NewObservation {
@@ -548,7 +625,7 @@ export async function listObservations(ctx: ServiceContext, query: ListQuery) {
       area: facets.area.slice(0, 50).map((f) => ({ ...f, label: names.area.get(f.value) ?? '?' })),
       overdue: facets.overdue,
     },
-    can: { create: policy.can(scope, 'observation.create'), export: policy.can(scope, 'observation.export') },
+    can: { create: policy.can(scope, 'observation.create'), export: policy.can(scope, 'observation.export'), import: policy.can(scope, 'observation.import') },
   };
 }
 
