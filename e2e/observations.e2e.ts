@@ -239,4 +239,43 @@ describe('observations: record, answer, rate', () => {
     expect(await page.getByRole('heading', { name: title }).count()).toBe(0);
     expect(manager.problems).toEqual([]);
   });
+
+  it('the coordinator imports the team’s old signal list: refused rows first, then every row, routed', async () => {
+    const page = manager.page;
+    await page.goto(ws('waarnemingen'));
+    await expectHeading(page, 'Waarnemingen');
+    await page.getByRole('link', { name: 'Importeren uit een spreadsheet' }).click();
+    await expectHeading(page, 'Waarnemingen importeren');
+    await page.getByRole('table', { name: 'Kolommen van het importbestand' }).waitFor();
+    await expectAccessible(page, 'observation import');
+
+    const leak = `Lekkage bergingen ${run}`;
+    const sheet = (secondKind: string) =>
+      `kind;title;text;ladderNodes;occurredAt\r\nsignaal;${leak};Water in de bergingen onder de flat.;${line.code ?? line.title};03-11-2026\r\n${secondKind};Buurtmoeders starten huiswerkklas ${run};Elke woensdag.;;\r\n`;
+    const upload = async (content: string) => {
+      await page.getByLabel('Bestand', { exact: true }).setInputFiles({ name: 'signalenlijst.csv', mimeType: 'text/csv', buffer: Buffer.from(content) });
+      await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    };
+    await upload(sheet('verhaaltje'));
+    const refused = page.getByRole('table', { name: 'Rijen met een fout' });
+    await refused.waitFor();
+    expect(await refused.innerText()).toMatch(/3\s+Kolom kind: /);
+    await page.getByText('Er is niets opgeslagen.').waitFor();
+    await expectAccessible(page, 'observation import refused rows');
+
+    await upload(sheet('verhaal'));
+    await page.getByRole('heading', { level: 2, name: 'Het bestand is ingelezen' }).waitFor();
+    const report = await page.locator('#observations-import-report').locator('..').innerText();
+    expect(report).toMatch(/Nieuwe waarnemingen\s*2/);
+    expect(report).toMatch(/Naar de inbox van een eigenaar\s*1/);
+    await expectAccessible(page, 'observation import report');
+
+    await page.getByRole('link', { name: 'Naar de waarnemingen' }).click();
+    await expectHeading(page, 'Waarnemingen');
+    await page.getByRole('searchbox', { name: 'Zoeken' }).fill(leak);
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await page.getByRole('link', { name: leak }).click();
+    await page.getByText('Overgenomen uit signalenlijst.csv, rij 2.').waitFor();
+    expect(manager.problems).toEqual([]);
+  });
 });

@@ -22,8 +22,6 @@ export type SheetImportKey =
   | 'import.processing'
   | 'import.doneTitle'
   | 'import.imported'
-  | 'import.created'
-  | 'import.updated'
   | 'import.another'
   | 'import.rowsTitle'
   | 'import.nothingStored'
@@ -40,10 +38,10 @@ export type SheetImportKey =
   | 'import.templateCsv'
   | 'import.templateXlsx';
 
-export interface SheetImportProps {
+export interface SheetImportProps<R extends { imported: number }> {
   /** Prefix of the element ids (`ladder` → `ladder-file`, `ladder-import-report`). */
   id: string;
-  /** Where the file goes (multipart field `file`): answers `{imported, created, updated}` or a 422 with `rows`. */
+  /** Where the file goes (multipart field `file`): answers `{imported, …}` or a 422 with `rows`. */
   endpoint: string;
   /** The export in the same columns, as the template (`csv`, `xlsx`). */
   exportHref: (format: 'csv' | 'xlsx') => string;
@@ -57,11 +55,20 @@ export interface SheetImportProps {
   back: ReactNode;
   /** Links shown with the report after a successful import. */
   after: ReactNode;
+  /** What the report lists besides the number imported (label, value), e.g. how many were created and updated. */
+  report: (result: R) => [string, ReactNode][];
 }
 
-type Result = { imported: number; created: number; updated: number };
 type Phase = { step: 'idle' } | { step: 'uploading'; fraction: number } | { step: 'processing' };
 type RowError = { row: number; message: string };
+
+/** The report of an import that matches rows by code: how many records it created and how many it updated. */
+export const createdAndUpdated =
+  (t: Translate<'import.created' | 'import.updated'>, f: ReturnType<typeof useFormat>) =>
+  (r: { imported: number; created: number; updated: number }): [string, ReactNode][] => [
+    [t('import.created'), f.number(r.created)],
+    [t('import.updated'), f.number(r.updated)],
+  ];
 
 /** The refused rows shown at once; the rest are counted. */
 const ROWS_SHOWN = 200;
@@ -71,7 +78,7 @@ const ROWS_SHOWN = 200;
  * was created and updated, or the refused rows with their reasons, and the columns explained with
  * the current data as a template.
  */
-export function SheetImport({ id, endpoint, exportHref, errors, queryKey, columns, columnMeaning, t, back, after }: SheetImportProps) {
+export function SheetImport<R extends { imported: number }>({ id, endpoint, exportHref, errors, queryKey, columns, columnMeaning, t, back, after, report }: SheetImportProps<R>) {
   const ts = useT(shellMessages);
   const f = useFormat();
   const client = useQueryClient();
@@ -79,7 +86,7 @@ export function SheetImport({ id, endpoint, exportHref, errors, queryKey, column
   const reportHeading = useRef<HTMLHeadingElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
-  const [result, setResult] = useState<Result | null>(null);
+  const [result, setResult] = useState<R | null>(null);
   const [rows, setRows] = useState<RowError[] | null>(null);
   const form = useFormErrors({ file: { id: `${id}-file`, label: t('import.file') } }, { [errors.unreadable]: 'file', 'request.too_large': 'file', 'request.unsupported_media_type': 'file' });
   const busy = phase.step !== 'idle';
@@ -100,7 +107,7 @@ export function SheetImport({ id, endpoint, exportHref, errors, queryKey, column
       setPhase({ step: 'uploading', fraction: 0 });
       const data = new FormData();
       data.append('file', file, file.name);
-      const done = await postWithProgress<Result>(
+      const done = await postWithProgress<R>(
         endpoint,
         data,
         (fraction) => setPhase({ step: 'uploading', fraction }),
@@ -128,13 +135,7 @@ export function SheetImport({ id, endpoint, exportHref, errors, queryKey, column
             <Heading level={2} id={`${id}-import-report`} ref={reportHeading} tabIndex={-1}>
               {t('import.doneTitle')}
             </Heading>
-            <DataList
-              items={[
-                [t('import.imported'), f.number(result.imported)],
-                [t('import.created'), f.number(result.created)],
-                [t('import.updated'), f.number(result.updated)],
-              ]}
-            />
+            <DataList items={[[t('import.imported'), f.number(result.imported)], ...report(result)]} />
           </Alert>
           <Paragraph>{after}</Paragraph>
           <Button

@@ -1,6 +1,6 @@
 import { wsPath } from '../../../web/api';
-import { useT } from '../../../web/i18n';
-import { BackLink, Link, SheetImport } from '../../../web/ui';
+import { useFormat, useT } from '../../../web/i18n';
+import { BackLink, createdAndUpdated, Link, SheetImport } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { m } from './messages';
 import { ladderKeys } from './shared';
@@ -11,6 +11,7 @@ const COLUMNS = ['rung', 'code', 'title', 'parent_codes', 'owner', 'partners', '
 /** The execution programme from a spreadsheet, one row per rung. All or nothing; re-importing updates by code. */
 export default function ImportPage() {
   const t = useT(m);
+  const f = useFormat();
   const { workspace } = useWorkspace();
   const page = usePagePath();
   return (
@@ -23,6 +24,7 @@ export default function ImportPage() {
       columns={COLUMNS}
       columnMeaning={(c) => t(`column.${c as (typeof COLUMNS)[number]}`)}
       t={t}
+      report={createdAndUpdated(t, f)}
       back={<BackLink to={page('ladder')}>{t('detail.backToTree')}</BackLink>}
       after={
         <>

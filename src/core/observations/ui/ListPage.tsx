@@ -347,6 +347,7 @@ export default function ListPage() {
         )}
         <ButtonLink to={page('inbox')}>{t('action.inbox')}</ButtonLink>
         {templates.data?.can.manage && <ButtonLink to={page('waarnemingen/standaardantwoorden')}>{t('action.templates')}</ButtonLink>}
+        {can?.import && <ButtonLink to={page('waarnemingen/importeren')}>{t('action.import')}</ButtonLink>}
       </ButtonGroup>
       {nothingAtAll ? (
         <EmptyState title={t('empty.title')}>
@@ -357,6 +358,11 @@ export default function ListPage() {
             </ButtonLink>
           ) : (
             <Paragraph>{t('empty.readOnly')}</Paragraph>
+          )}
+          {can?.import && (
+            <Paragraph>
+              {t('empty.import')} <Link to={page('waarnemingen/importeren')}>{t('action.import')}</Link>
+            </Paragraph>
           )}
         </EmptyState>
       ) : (

@@ -9,9 +9,10 @@ const NewObservationPage = lazy(() => import('./NewObservationPage'));
 const ObservationPage = lazy(() => import('./ObservationPage'));
 const EditObservationPage = lazy(() => import('./EditObservationPage'));
 const TemplatesPage = lazy(() => import('./TemplatesPage'));
+const ImportPage = lazy(() => import('./ImportPage'));
 
 /** A page only for members the server allows it (the list's `can`); others find nothing here. */
-function Allowed({ ability, children }: { ability: 'create' | 'export'; children: ReactNode }) {
+function Allowed({ ability, children }: { ability: 'create' | 'export' | 'import'; children: ReactNode }) {
   const abilities = useAbilities();
   if (abilities.isPending) return <Loading />;
   if (abilities.isError) return <LoadError error={abilities.error} onRetry={() => abilities.refetch()} />;
@@ -28,6 +29,14 @@ export default function ObservationsPage() {
         element={
           <Allowed ability="create">
             <NewObservationPage />
+          </Allowed>
+        }
+      />
+      <Route
+        path="importeren"
+        element={
+          <Allowed ability="import">
+            <ImportPage />
           </Allowed>
         }
       />

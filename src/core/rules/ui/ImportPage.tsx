@@ -1,6 +1,6 @@
 import { wsPath } from '../../../web/api';
-import { useT } from '../../../web/i18n';
-import { BackLink, Link, SheetImport } from '../../../web/ui';
+import { useFormat, useT } from '../../../web/i18n';
+import { BackLink, createdAndUpdated, Link, SheetImport } from '../../../web/ui';
 import { usePagePath, useWorkspace } from '../../../web/workspace';
 import { m } from './messages';
 import { ruleKeys } from './shared';
@@ -12,6 +12,7 @@ const COLUMNS = ['code', 'title', 'kind', 'level', 'domain', 'intent', 'owner', 
 /** Many rules at once from a spreadsheet (CSV or XLSX), for instance thousands of product codes. All or nothing. */
 export default function ImportPage() {
   const t = useT(m);
+  const f = useFormat();
   const { workspace } = useWorkspace();
   const page = usePagePath();
   return (
@@ -24,6 +25,7 @@ export default function ImportPage() {
       columns={COLUMNS}
       columnMeaning={(c) => t(`column.${c as (typeof COLUMNS)[number]}`)}
       t={t}
+      report={createdAndUpdated(t, f)}
       back={<BackLink to={page('regels')}>{t('back.register')}</BackLink>}
       after={<Link to={page('regels')}>{t('import.viewRegister')}</Link>}
     />
