@@ -270,7 +270,7 @@ describe('observations: record, answer, rate', () => {
     expect(report).toMatch(/Naar de inbox van een eigenaar\s*1/);
     await expectAccessible(page, 'observation import report');
 
-    await page.getByRole('link', { name: 'Naar de waarnemingen' }).click();
+    await page.getByRole('link', { name: 'Naar de waarnemingen', exact: true }).click();
     await expectHeading(page, 'Waarnemingen');
     await page.getByRole('searchbox', { name: 'Zoeken' }).fill(leak);
     await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
