@@ -72,24 +72,33 @@ export async function recordAudit(trx: Db, entry: AuditEntry): Promise<void> {
  * such as a number; the changes as jsonb).
  */
 export function auditInsert(db: Db, entry: AuditEntry, computed: { label?: Expression<string>; changes?: (changes: Expression<unknown>) => Expression<unknown> } = {}) {
+  const row = auditRow(entry, computed);
+  return row && (db as Kysely<AuditTables>).insertInto('auditLog').values(row);
+}
+
+/** Writes many audit rows in one statement, e.g. for the records of an import: each as `recordAudit` would. */
+export async function recordAudits(trx: Db, entries: readonly AuditEntry[]): Promise<void> {
+  const rows = entries.map((e) => auditRow(e)).filter((r) => r !== null);
+  if (rows.length) await (trx as Kysely<AuditTables>).insertInto('auditLog').values(rows).execute();
+}
+
+function auditRow(entry: AuditEntry, computed: { label?: Expression<string>; changes?: (changes: Expression<unknown>) => Expression<unknown> } = {}) {
   const changes = diffFields(entry.before, entry.after);
   const named = (r: Record<string, unknown> | null | undefined) => (typeof r?.name === 'string' ? r.name : typeof r?.title === 'string' ? r.title : undefined);
   const label = entry.label ?? named(entry.after) ?? named(entry.before) ?? null;
   if (entry.action === 'update' && Object.keys(changes).length === 0) return null;
-  return (db as Kysely<AuditTables>)
-    .insertInto('auditLog')
-    .values({
-      id: newId(),
-      workspaceId: entry.workspaceId,
-      actorId: entry.actor && entry.actor.via !== 'cli' ? entry.actor.userId : null,
-      actorName: entry.actor?.name ?? null,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      entityLabel: computed.label ?? label,
-      action: entry.action,
-      changes: (computed.changes ? computed.changes(sql`${JSON.stringify(changes)}::jsonb`) : JSON.stringify(changes)) as never,
-      createdAt: new Date(),
-    });
+  return {
+    id: newId(),
+    workspaceId: entry.workspaceId,
+    actorId: entry.actor && entry.actor.via !== 'cli' ? entry.actor.userId : null,
+    actorName: entry.actor?.name ?? null,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    entityLabel: computed.label ?? label,
+    action: entry.action,
+    changes: (computed.changes ? computed.changes(sql`${JSON.stringify(changes)}::jsonb`) : JSON.stringify(changes)) as never,
+    createdAt: new Date(),
+  };
 }
 
 export interface AuditQuery {

@@ -113,6 +113,10 @@ describe('importing observations from a spreadsheet', () => {
     expect(full.body.ladderNodes.map((n: { id: string }) => n.id)).toEqual([actionLine]);
     expect(full.body.history).toMatchObject([{ action: 'created', to: 'nieuw', message: 'Overgenomen uit signalen.csv, rij 3.', actorName: 'Bea Beheerder' }]);
     expect(full.body.reporter).toMatchObject({ userId: beheerder.id, isResident: false });
+    // Each imported observation has its own audit row, as when recorded by hand.
+    const audit = await req('GET', `/audit?entity=observation&entityId=${leak.id}`);
+    expect(audit.body.items).toMatchObject([{ action: 'create', entityLabel: `#${full.body.number}`, actorName: 'Bea Beheerder', changes: { number: { before: null, after: full.body.number }, ownerUserId: { after: lineOwner.id } } }]);
+    expect((await req('GET', '/audit?entity=observation&limit=100')).body.total).toBe(19);
 
     const list = await req('GET', '/observations?q=wachtlijst');
     expect(list.body.items).toHaveLength(1);

@@ -123,6 +123,38 @@ export async function insertNewObservation(
   return { row, event: { ...w.event, at: row.createdAt } };
 }
 
+/** Numbers for `count` new observations of the workspace, taken in one statement, lowest first. */
+export async function takeNumbers(db: Db, workspaceId: string, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  const { rows } = await sql<{ number: number }>`select ${nextNumberSql(workspaceId)} as number from generate_series(1, ${count})`.execute(db);
+  return rows.map((r) => Number(r.number)).sort((a, b) => a - b);
+}
+
+/** Rows per statement of `insertNumberedObservations`: well below PostgreSQL's 65,535 parameters. */
+const ROWS_PER_STATEMENT = 500;
+
+/**
+ * Many new observations that have their numbers already (an import), with their links and
+ * first history entries: one statement per 500 observations instead of one each.
+ */
+export async function insertNumberedObservations(
+  db: Db,
+  items: readonly { row: NewObservation & { number: number }; tags: readonly string[]; nodeIds: readonly string[]; ruleIds: readonly string[]; event: Omit<EventRow, 'at'> }[],
+) {
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
+    const chunk = items.slice(i, i + ROWS_PER_STATEMENT);
+    const links = <K extends 'nodeId' | 'ruleId'>(key: K, ids: (c: (typeof chunk)[number]) => readonly string[]) =>
+      chunk.flatMap((c) => [...new Set(ids(c))].map((id) => ({ workspaceId: c.row.workspaceId, observationId: c.row.id, [key]: id }) as { workspaceId: string; observationId: string } & Record<K, string>));
+    const nodes = links('nodeId', (c) => c.nodeIds);
+    const rules = links('ruleId', (c) => c.ruleIds);
+    let q = t(db).with('o', (qc) => qc.insertInto('observations').values(chunk.map((c) => ({ ...c.row, tags: tagsValue(c.tags) }))).returning('id'));
+    if (nodes.length) q = q.with('n', (qc) => qc.insertInto('observationNodes').values(nodes)) as unknown as typeof q;
+    if (rules.length) q = q.with('r', (qc) => qc.insertInto('observationRules').values(rules)) as unknown as typeof q;
+    q = q.with('e', (qc) => qc.insertInto('observationEvents').values(chunk.map((c) => c.event))) as unknown as typeof q;
+    await q.selectFrom('o').select((eb) => eb.fn.countAll().as('n')).execute();
+  }
+}
+
 // Tags are validated by the schema (letters, digits, spaces, dashes), but go in as parameters anyway.
 const tagsValue = (tags: readonly string[]) => (tags.length ? sql<string[]>`array[${sql.join([...tags])}]::text[]` : sql<string[]>`'{}'::text[]`);
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
-import { recordAudit } from '../../platform/audit';
+import { recordAudit, recordAudits } from '../../platform/audit';
 import type { Actor, ServiceContext, WorkspaceScope } from '../../platform/context';
 import { transaction, type Db } from '../../platform/db/database';
 import { DomainError } from '../../platform/errors';
@@ -297,6 +297,7 @@ const IMPORTED_FROM = { nl: 'Overgenomen uit {file}, rij {row}.', en: 'Imported 
  * Records the checked rows of an import as new observations, all in one transaction: each is
  * reported by the importing member, numbered, routed and given a due date as if it had been
  * recorded by hand, with a first history entry that names the file and row, and an audit row.
+ * They are written 500 to a statement, so a sheet of thousands takes seconds.
  */
 export async function recordImported(ctx: ServiceContext, rows: readonly ImportedObservation[], fileName: string) {
   const scope = policy.authorize(ctx, 'observation.import');
@@ -307,8 +308,9 @@ export async function recordImported(ctx: ServiceContext, rows: readonly Importe
     const memberIds = team.members.map((m) => m.userId);
     // The area team that answers for an area, read once per area.
     const teamsOf = new Map<string, string[]>();
-    const done: repo.ObservationRow[] = [];
-    for (const r of rows) {
+    const numbers = await repo.takeNumbers(trx, scope.id, rows.length);
+    const items = [];
+    for (const [i, r] of rows.entries()) {
       let teams: string[] | undefined;
       if (r.areaId && isAnsweredKind(r.kind)) {
         teams = teamsOf.get(r.areaId);
@@ -318,8 +320,9 @@ export async function recordImported(ctx: ServiceContext, rows: readonly Importe
         }
       }
       const route = await routeFor(inner, r.kind, r.areaId, team, r.nodes, r.rules, teams);
-      const fresh: repo.NewObservation = {
+      const fresh = {
         ...emptyRow(scope.id, r.kind, r.title),
+        number: numbers[i],
         text: r.text,
         areaId: r.areaId,
         occurredAt: r.occurredAt,
@@ -330,23 +333,22 @@ export async function recordImported(ctx: ServiceContext, rows: readonly Importe
         source: 'import',
       };
       const message = format(IMPORTED_FROM[ctx.locale], { file: fileName, row: r.row });
-      const { row } = await repo.insertNewObservation(trx, {
+      items.push({
         row: fresh,
         tags: r.tags,
         nodeIds: r.nodes.map((n) => n.id),
         ruleIds: r.rules.map((x) => x.id),
         event: event(ctx, fresh, { action: 'created', toStatus: fresh.status, ownerUserId: fresh.ownerUserId, dueAt: fresh.dueAt, message }),
-        audit: auditEntry(ctx, scope, 'create', null, fresh),
       });
-      done.push(row);
     }
-    return done;
+    await repo.insertNumberedObservations(trx, items);
+    await recordAudits(trx, items.map((item) => auditEntry(ctx, scope, 'create', null, item.row)));
+    return items.map((item) => item.row);
   });
   for (const row of created) ctx.events.emit('observation.created', { workspaceId: scope.id, id: row.id, kind: row.kind, ownerUserId: row.ownerUserId });
   return {
     imported: created.length,
     routed: created.filter((r) => r.ownerUserId).length,
-    // Numbers are taken in order, so the first and last row hold the lowest and highest.
     numbers: created.length ? { first: created[0].number, last: created[created.length - 1].number } : null,
   };
 }
