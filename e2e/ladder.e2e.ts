@@ -155,7 +155,7 @@ describe('policy ladder', () => {
     await expectHeading(page, 'Spreadsheet importeren');
     await page.getByLabel('Bestand', { exact: true }).setInputFiles(file);
     await page.getByRole('button', { name: 'Importeren' }).click();
-    const table = page.getByRole('table', { name: /Regels met fouten/ });
+    const table = page.getByRole('table', { name: 'Rijen met een fout' });
     await table.waitFor();
     expect(await table.locator('tbody th').allInnerTexts()).toEqual(['7']);
     expect(await table.innerText()).toMatch(/BESTAAT-NIET/);

@@ -9,34 +9,15 @@ import { FileField, SubmitButton, UploadProgress, useFormErrors } from './form';
 import { PageHeading } from './page';
 import { DataTable } from './table';
 
-/** The texts a sheet import needs; each module words them for its own records. */
+/** The texts of a sheet import that each module words for its own records (the rest are the shell's `sheetImport.*`). */
 export type SheetImportKey =
   | 'import.title'
   | 'import.intro'
-  | 'import.file'
-  | 'import.fileHelp'
-  | 'import.fileMissing'
-  | 'import.submit'
-  | 'import.progress'
-  | 'import.uploading'
   | 'import.processing'
-  | 'import.doneTitle'
   | 'import.imported'
-  | 'import.another'
-  | 'import.rowsTitle'
   | 'import.nothingStored'
-  | 'import.rowsCaption'
-  | 'import.row'
-  | 'import.reason'
-  | 'import.moreRows'
-  | 'import.templateTitle'
   | 'import.templateIntro'
-  | 'import.columnsCaption'
-  | 'import.column'
-  | 'import.meaning'
-  | 'import.templateDownload'
-  | 'import.templateCsv'
-  | 'import.templateXlsx';
+  | 'import.templateDownload';
 
 export interface SheetImportProps<R extends { imported: number }> {
   /** Prefix of the element ids (`ladder` → `ladder-file`, `ladder-import-report`). */
@@ -88,7 +69,7 @@ export function SheetImport<R extends { imported: number }>({ id, endpoint, expo
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [result, setResult] = useState<R | null>(null);
   const [rows, setRows] = useState<RowError[] | null>(null);
-  const form = useFormErrors({ file: { id: `${id}-file`, label: t('import.file') } }, { [errors.unreadable]: 'file', 'request.too_large': 'file', 'request.unsupported_media_type': 'file' });
+  const form = useFormErrors({ file: { id: `${id}-file`, label: ts('sheetImport.file') } }, { [errors.unreadable]: 'file', 'request.too_large': 'file', 'request.unsupported_media_type': 'file' });
   const busy = phase.step !== 'idle';
   useEffect(() => {
     if (result) reportHeading.current?.focus();
@@ -100,7 +81,7 @@ export function SheetImport<R extends { imported: number }>({ id, endpoint, expo
     form.clear();
     setRows(null);
     if (!file) {
-      form.setError(new ApiError(400, 'request.invalid', '', [{ path: 'file', message: t('import.fileMissing') }]));
+      form.setError(new ApiError(400, 'request.invalid', '', [{ path: 'file', message: ts('sheetImport.fileMissing') }]));
       return;
     }
     try {
@@ -122,7 +103,7 @@ export function SheetImport<R extends { imported: number }>({ id, endpoint, expo
       setPhase({ step: 'idle' });
     }
   };
-  const status = phase.step === 'uploading' ? t('import.uploading', { percent: Math.round(phase.fraction * 100) }) : phase.step === 'processing' ? t('import.processing') : '';
+  const status = phase.step === 'uploading' ? ts('sheetImport.uploading', { percent: Math.round(phase.fraction * 100) }) : phase.step === 'processing' ? t('import.processing') : '';
   const refused = form.error instanceof ApiError && form.error.id === errors.failed;
   return (
     <div className="dichter-narrow">
@@ -133,7 +114,7 @@ export function SheetImport<R extends { imported: number }>({ id, endpoint, expo
         <section className="dichter-section" aria-labelledby={`${id}-import-report`}>
           <Alert type="ok">
             <Heading level={2} id={`${id}-import-report`} ref={reportHeading} tabIndex={-1}>
-              {t('import.doneTitle')}
+              {ts('sheetImport.doneTitle')}
             </Heading>
             <DataList items={[[t('import.imported'), f.number(result.imported)], ...report(result)]} />
           </Alert>
@@ -145,7 +126,7 @@ export function SheetImport<R extends { imported: number }>({ id, endpoint, expo
               requestAnimationFrame(() => fileInput.current?.focus());
             }}
           >
-            {t('import.another')}
+            {ts('sheetImport.another')}
           </Button>
         </section>
       ) : (
@@ -154,21 +135,21 @@ export function SheetImport<R extends { imported: number }>({ id, endpoint, expo
           {refused && (
             <section className="dichter-section" aria-labelledby={`${id}-import-rows`}>
               <Heading level={2} appearance={3} id={`${id}-import-rows`}>
-                {t('import.rowsTitle')}
+                {ts('sheetImport.rowsTitle')}
               </Heading>
               <Paragraph>{t('import.nothingStored')}</Paragraph>
               {rows && rows.length > 0 && (
                 <>
                   <DataTable
-                    caption={t('import.rowsCaption')}
+                    caption={ts('sheetImport.rowsCaption')}
                     rows={rows.slice(0, ROWS_SHOWN)}
                     rowKey={(r, i) => `${r.row}-${i}`}
                     columns={[
-                      { header: t('import.row'), numeric: true, rowHeader: true, cell: (r) => r.row },
-                      { header: t('import.reason'), cell: (r) => r.message },
+                      { header: ts('sheetImport.row'), numeric: true, rowHeader: true, cell: (r) => r.row },
+                      { header: ts('sheetImport.reason'), cell: (r) => r.message },
                     ]}
                   />
-                  {rows.length > ROWS_SHOWN && <Paragraph>{t('import.moreRows', { count: f.number(rows.length - ROWS_SHOWN) })}</Paragraph>}
+                  {rows.length > ROWS_SHOWN && <Paragraph>{ts('sheetImport.moreRows', { count: f.number(rows.length - ROWS_SHOWN) })}</Paragraph>}
                 </>
               )}
             </section>
@@ -177,40 +158,40 @@ export function SheetImport<R extends { imported: number }>({ id, endpoint, expo
             <FileField
               ref={fileInput}
               id={`${id}-file`}
-              label={t('import.file')}
-              description={t('import.fileHelp')}
+              label={ts('sheetImport.file')}
+              description={ts('sheetImport.fileHelp')}
               error={form.fieldError('file')}
               accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               disabled={busy}
               onFile={setFile}
             />
             <SubmitButton busy={busy} busyLabel={ts('common.loading')}>
-              {t('import.submit')}
+              {ts('sheetImport.submit')}
             </SubmitButton>
           </form>
-          <UploadProgress busy={busy} status={status} label={t('import.progress')} fraction={phase.step === 'uploading' ? phase.fraction : undefined} />
+          <UploadProgress busy={busy} status={status} label={ts('sheetImport.progress')} fraction={phase.step === 'uploading' ? phase.fraction : undefined} />
           <section className="dichter-section" aria-labelledby={`${id}-import-template`}>
             <Heading level={2} appearance={3} id={`${id}-import-template`}>
-              {t('import.templateTitle')}
+              {ts('sheetImport.templateTitle')}
             </Heading>
             <Paragraph>{t('import.templateIntro')}</Paragraph>
             <DataTable
-              caption={t('import.columnsCaption')}
+              caption={ts('sheetImport.columnsCaption')}
               rows={columns}
               rowKey={(c) => c}
               columns={[
-                { header: t('import.column'), rowHeader: true, cell: (c) => <code className="dichter-code">{c}</code> },
-                { header: t('import.meaning'), cell: (c) => columnMeaning(c) },
+                { header: ts('sheetImport.column'), rowHeader: true, cell: (c) => <code className="dichter-code">{c}</code> },
+                { header: ts('sheetImport.meaning'), cell: (c) => columnMeaning(c) },
               ]}
             />
             <Paragraph>
               {t('import.templateDownload')}{' '}
               <ExternalLink href={exportHref('csv')} download>
-                {t('import.templateCsv')}
+                {ts('sheetImport.templateCsv')}
               </ExternalLink>
               {' · '}
               <ExternalLink href={exportHref('xlsx')} download>
-                {t('import.templateXlsx')}
+                {ts('sheetImport.templateXlsx')}
               </ExternalLink>
             </Paragraph>
           </section>
