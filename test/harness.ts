@@ -101,6 +101,30 @@ export async function createWorkspace(d: TestDichter, owner: TestUser, slug = `w
   return slug;
 }
 
+/** Adds members to the workspace with their roles, as its beheerder `owner`. */
+export async function addMembers(d: TestDichter, slug: string, owner: TestUser, members: readonly (readonly [TestUser, string])[]) {
+  for (const [user, role] of members) {
+    const res = await d.request({ method: 'POST', url: `/api/w/${slug}/members`, token: owner.token, body: { email: user.email, name: user.name, role } });
+    if (res.status !== 201) throw new Error(`member not added: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
+/** A ladder from a value down to one action line (value → challenge → goal → action line) made by `owner`; returns the action line's id. */
+export async function addActionLine(d: TestDichter, slug: string, owner: TestUser, line: { title: string; code: string; ownerUserId: string }) {
+  let parentIds: string[] = [];
+  for (const [rung, title, extra] of [
+    ['value', 'Bewoners aan zet', {}],
+    ['challenge', 'Prettig wonen', {}],
+    ['goal', 'Veilige portieken', {}],
+    ['action_line', line.title, { code: line.code, ownerUserId: line.ownerUserId }],
+  ] as const) {
+    const res = await d.request({ method: 'POST', url: `/api/w/${slug}/ladder/nodes`, token: owner.token, body: { rung, title, parentIds, ...extra } });
+    if (res.status !== 201) throw new Error(`ladder node not created: ${res.status} ${JSON.stringify(res.body)}`);
+    parentIds = [res.body.id as string];
+  }
+  return parentIds[0];
+}
+
 /** Loads the demo workspace (every module's seeds) and returns an API token of its beheerder. */
 export async function loadDemoAsBeheerder(d: TestDichter): Promise<string> {
   const { DEMO, loadDemo } = await import('../src/platform/demo');

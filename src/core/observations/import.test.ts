@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
+import { addActionLine, addMembers, createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
 import { snapshot } from '../../../test/snapshot';
 import { addWorkingDays } from '../../platform/workdays';
 
@@ -52,20 +52,11 @@ beforeAll(async () => {
   lineOwner = await d.user('Olaf Actielijntrekker');
   professional = await d.user('Priya Professional');
   slug = await createWorkspace(d, beheerder);
-  for (const [u, role] of [
+  await addMembers(d, slug, beheerder, [
     [lineOwner, 'programmamanager'],
     [professional, 'professional'],
-  ] as const) {
-    expect((await req('POST', '/members', { email: u.email, name: u.name, role })).status).toBe(201);
-  }
-  const node = async (rung: string, title: string, parentIds: string[], extra = {}) => {
-    const res = await req('POST', '/ladder/nodes', { rung, title, parentIds, ...extra });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body.id as string;
-  };
-  const value = await node('value', 'Bewoners aan zet', []);
-  const goal = await node('goal', 'Veilige portieken', [await node('challenge', 'Prettig wonen', [value])]);
-  actionLine = await node('action_line', 'Portiekaanpak', [goal], { code: 'AL-007', ownerUserId: lineOwner.id });
+  ]);
+  actionLine = await addActionLine(d, slug, beheerder, { title: 'Portiekaanpak', code: 'AL-007', ownerUserId: lineOwner.id });
   expect((await req('POST', '/areas', { name: 'Dapperbuurt', kind: 'buurt', year: 2024 })).status).toBe(201);
   expect((await req('POST', '/areas', { name: 'Oostelijke Eilanden', kind: 'buurt', code: 'BU03630000', year: 2024 })).status).toBe(201);
 }, 120_000);

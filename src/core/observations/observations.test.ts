@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
+import { addActionLine, addMembers, createWorkspace, startDichter, type TestDichter, type TestUser } from '../../../test/harness';
 import { addWorkingDays } from '../../platform/workdays';
 
 let d: TestDichter;
@@ -23,22 +23,11 @@ beforeAll(async () => {
   lineOwner = await d.user('Olaf Actielijntrekker');
   professional = await d.user('Priya Professional');
   slug = await createWorkspace(d, beheerder);
-  for (const [u, role] of [
+  await addMembers(d, slug, beheerder, [
     [lineOwner, 'programmamanager'],
     [professional, 'professional'],
-  ] as const) {
-    const res = await d.request({ method: 'POST', url: api('/members'), token: beheerder.token, body: { email: u.email, name: u.name, role } });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-  }
-  const node = async (rung: string, title: string, parentIds: string[], extra = {}) => {
-    const res = await req('POST', '/ladder/nodes', { rung, title, parentIds, ...extra }, beheerder.token);
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body.id as string;
-  };
-  const value = await node('value', 'Bewoners aan zet', []);
-  const challenge = await node('challenge', 'Prettig wonen', [value]);
-  const goal = await node('goal', 'Veilige portieken', [challenge]);
-  actionLine = await node('action_line', 'Portiekaanpak', [goal], { code: 'AL-007', ownerUserId: lineOwner.id });
+  ]);
+  actionLine = await addActionLine(d, slug, beheerder, { title: 'Portiekaanpak', code: 'AL-007', ownerUserId: lineOwner.id });
 }, 120_000);
 afterAll(() => d?.close());
 
