@@ -22,12 +22,14 @@ export type SheetImportKey =
 export interface SheetImportProps<R extends { imported: number }> {
   /** Prefix of the element ids (`ladder` → `ladder-file`, `ladder-import-report`). */
   id: string;
-  /** Where the file goes (multipart field `file`): answers `{imported, …}` or a 422 with `rows`. */
-  endpoint: string;
-  /** The export in the same columns, as the template (`csv`, `xlsx`). */
-  exportHref: (format: 'csv' | 'xlsx') => string;
-  /** The error ids of a refused sheet (422 with rows) and of an unreadable file. */
-  errors: { failed: string; unreadable: string };
+  /**
+   * The records' API path (`/api/w/<slug>/rules`): the file goes to `<api>/import` (multipart
+   * field `file`), which answers `{imported, …}` or a 422 with `rows`; `<api>/export?format=csv|xlsx`
+   * is the template in the same columns.
+   */
+  api: string;
+  /** The module's error prefix: `<prefix>.import_failed` (422 with rows) and `<prefix>.import_unreadable`. */
+  errorPrefix: string;
   /** What to refresh after an import. */
   queryKey: QueryKey;
   columns: readonly string[];
@@ -59,8 +61,10 @@ const ROWS_SHOWN = 200;
  * was created and updated, or the refused rows with their reasons, and the columns explained with
  * the current data as a template.
  */
-export function SheetImport<R extends { imported: number }>({ id, endpoint, exportHref, errors, queryKey, columns, columnMeaning, t, back, after, report }: SheetImportProps<R>) {
+export function SheetImport<R extends { imported: number }>({ id, api, errorPrefix, queryKey, columns, columnMeaning, t, back, after, report }: SheetImportProps<R>) {
   const ts = useT(shellMessages);
+  const errors = { failed: `${errorPrefix}.import_failed`, unreadable: `${errorPrefix}.import_unreadable` };
+  const exportHref = (format: 'csv' | 'xlsx') => `${api}/export?format=${format}`;
   const f = useFormat();
   const client = useQueryClient();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -89,7 +93,7 @@ export function SheetImport<R extends { imported: number }>({ id, endpoint, expo
       const data = new FormData();
       data.append('file', file, file.name);
       const done = await postWithProgress<R>(
-        endpoint,
+        `${api}/import`,
         data,
         (fraction) => setPhase({ step: 'uploading', fraction }),
         () => setPhase({ step: 'processing' }),

@@ -17,9 +17,8 @@ export default function ImportPage() {
   return (
     <SheetImport
       id="ladder"
-      endpoint={wsPath(workspace.slug, 'ladder/import')}
-      exportHref={(format) => wsPath(workspace.slug, `ladder/export?format=${format}`)}
-      errors={{ failed: 'ladder.import_failed', unreadable: 'ladder.import_unreadable' }}
+      api={wsPath(workspace.slug, 'ladder')}
+      errorPrefix="ladder"
       queryKey={ladderKeys.all(workspace.slug)}
       columns={COLUMNS}
       columnMeaning={(c) => t(`column.${c as (typeof COLUMNS)[number]}`)}

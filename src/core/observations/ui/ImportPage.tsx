@@ -20,9 +20,8 @@ export default function ImportPage() {
   return (
     <SheetImport
       id="observations"
-      endpoint={wsPath(workspace.slug, 'observations/import')}
-      exportHref={(format) => wsPath(workspace.slug, `observations/export?format=${format}`)}
-      errors={{ failed: 'observation.import_failed', unreadable: 'observation.import_unreadable' }}
+      api={wsPath(workspace.slug, 'observations')}
+      errorPrefix="observation"
       queryKey={observationKeys.all(workspace.slug)}
       columns={COLUMNS}
       columnMeaning={(c) => t(`column.${c as (typeof COLUMNS)[number]}`)}

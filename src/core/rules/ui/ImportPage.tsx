@@ -18,9 +18,8 @@ export default function ImportPage() {
   return (
     <SheetImport
       id="rules"
-      endpoint={wsPath(workspace.slug, 'rules/import')}
-      exportHref={(format) => wsPath(workspace.slug, `rules/export?format=${format}`)}
-      errors={{ failed: 'rule.import_failed', unreadable: 'rule.import_unreadable' }}
+      api={wsPath(workspace.slug, 'rules')}
+      errorPrefix="rule"
       queryKey={ruleKeys.all(workspace.slug)}
       columns={COLUMNS}
       columnMeaning={(c) => t(`column.${c as (typeof COLUMNS)[number]}`)}
